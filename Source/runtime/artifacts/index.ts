@@ -1,0 +1,1 @@
+export type { Artifact } from './Artifact.js';

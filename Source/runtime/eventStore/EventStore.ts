@@ -1,0 +1,189 @@
+import { emptyGuid, type Guid } from '../guids/index.js';
+import { failed, succeeded, type Result } from '../failures/index.js';
+import type { Logger } from '../logging/index.js';
+import { aggregateKeyText, type AggregateKey } from './AggregateKey.js';
+import type { CommitAggregateEventsRequest, CommitEventsRequest, CommitRequest } from './CommitRequest.js';
+import type { CommittedEvent } from './CommittedEvent.js';
+import type { AggregateEvents, EventLogStorage } from './EventLogStorage.js';
+import { EventLogWasChangedElsewhere } from './EventLogWasChangedElsewhere.js';
+import { eventStoreFailures } from './failures.js';
+import { eventStoreLogMessages } from './logMessages.js';
+import { prepareBatch } from './prepareBatch.js';
+import { validateUncommittedEvent } from './validateUncommittedEvent.js';
+
+/** Told about every batch of events appended to an event log, in order. */
+export type CommittedEventsListener = (scope: Guid, events: ReadonlyArray<CommittedEvent>) => void;
+
+type Queued = {
+    readonly request: CommitRequest;
+    readonly resolve: (result: Result<ReadonlyArray<CommittedEvent>>) => void;
+};
+
+const maximumEventsInOneBatch = 10_000;
+const maximumCachedAggregates = 100_000;
+const attemptsWhenChangedElsewhere = 3;
+
+/**
+ * One tenant's event store. Commits are serialised so sequence numbers are gap-free, and the commits that
+ * queue up while one transaction runs are stored together in the next one (group commit).
+ */
+export class EventStore {
+    readonly #storage: EventLogStorage;
+    readonly #logger: Logger;
+    readonly #clock: () => number;
+    readonly #listeners = new Set<CommittedEventsListener>();
+    readonly #aggregateVersions = new Map<string, number>();
+    #queue: Queued[] = [];
+    #draining = false;
+    #nextSequenceNumber: number | undefined;
+
+    /** Creates the event store over a tenant's storage. */
+    constructor(storage: EventLogStorage, logger: Logger, clock: () => number = Date.now) {
+        this.#storage = storage;
+        this.#logger = logger;
+        this.#clock = clock;
+    }
+
+    /** The storage of the tenant's event logs, for readers such as stream processors. */
+    get storage(): EventLogStorage {
+        return this.#storage;
+    }
+
+    /** The sequence number the next committed event gets in the default scope. */
+    async nextSequenceNumber(): Promise<number> {
+        this.#nextSequenceNumber ??= await this.#storage.nextSequenceNumber(emptyGuid);
+        return this.#nextSequenceNumber;
+    }
+
+    /** Subscribes to committed events; returns the function that unsubscribes. */
+    onCommitted(listener: CommittedEventsListener): () => void {
+        this.#listeners.add(listener);
+        return () => this.#listeners.delete(listener);
+    }
+
+    /** Commits events that belong to no aggregate. */
+    commit(request: CommitEventsRequest): Promise<Result<ReadonlyArray<CommittedEvent>>> {
+        return this.#enqueue(request);
+    }
+
+    /** Commits events applied by an aggregate, if the aggregate is still at the version the request expects. */
+    commitForAggregate(request: CommitAggregateEventsRequest): Promise<Result<ReadonlyArray<CommittedEvent>>> {
+        return this.#enqueue(request);
+    }
+
+    /** The events of one aggregate in version order, with its version. */
+    async fetchForAggregate(aggregate: AggregateKey): Promise<Result<AggregateEvents>> {
+        try {
+            return succeeded(await this.#storage.fetchForAggregate(aggregate));
+        } catch (error) {
+            this.#logger.log(eventStoreLogMessages.storageFailed, { error: String(error) });
+            return failed(eventStoreFailures.unavailable(String(error)));
+        }
+    }
+
+    #enqueue(request: CommitRequest): Promise<Result<ReadonlyArray<CommittedEvent>>> {
+        if (request.events.length === 0) {
+            return Promise.resolve(failed(eventStoreFailures.noEventsToCommit()));
+        }
+        for (const [index, event] of request.events.entries()) {
+            const problem = validateUncommittedEvent(event, index);
+            if (problem !== undefined) {
+                this.#logger.log(eventStoreLogMessages.commitRejected, { reason: problem.reason });
+                return Promise.resolve(failed(problem));
+            }
+        }
+        return new Promise((resolve) => {
+            this.#queue.push({ request, resolve });
+            if (!this.#draining) {
+                this.#draining = true;
+                void this.#drain();
+            }
+        });
+    }
+
+    async #drain(): Promise<void> {
+        try {
+            while (this.#queue.length > 0) {
+                const batch = this.#takeBatch();
+                await this.#store(batch);
+            }
+        } finally {
+            this.#draining = false;
+        }
+    }
+
+    #takeBatch(): Queued[] {
+        let events = 0;
+        let count = 0;
+        while (count < this.#queue.length && (count === 0 || events + this.#queue[count]!.request.events.length <= maximumEventsInOneBatch)) {
+            events += this.#queue[count]!.request.events.length;
+            count++;
+        }
+        const batch = this.#queue.slice(0, count);
+        this.#queue = this.#queue.slice(count);
+        return batch;
+    }
+
+    async #store(batch: ReadonlyArray<Queued>): Promise<void> {
+        for (let attempt = 1; ; attempt++) {
+            try {
+                const requests = batch.map((queued) => queued.request);
+                const first = await this.nextSequenceNumber();
+                const versions = await this.#currentVersions(requests);
+                const prepared = prepareBatch(requests, first, versions, this.#clock());
+                if (prepared.events.length > 0) {
+                    await this.#storage.append(emptyGuid, prepared.events, prepared.aggregates);
+                }
+                this.#nextSequenceNumber = prepared.nextSequenceNumber;
+                for (const change of prepared.aggregates) {
+                    this.#aggregateVersions.set(aggregateKeyText(change), change.newVersion);
+                }
+                this.#logger.log(eventStoreLogMessages.committed, { requests: batch.length, events: prepared.events.length });
+                batch.forEach((queued, index) => queued.resolve(prepared.results[index]!));
+                if (prepared.events.length > 0) {
+                    this.#notify(prepared.events);
+                }
+                return;
+            } catch (error) {
+                this.#nextSequenceNumber = undefined;
+                this.#aggregateVersions.clear();
+                if (error instanceof EventLogWasChangedElsewhere && attempt < attemptsWhenChangedElsewhere) {
+                    this.#logger.log(eventStoreLogMessages.changedElsewhere, { attempt, detail: error.message });
+                    continue;
+                }
+                this.#logger.log(eventStoreLogMessages.storageFailed, { error: String(error), requests: batch.length });
+                const outcome = error instanceof EventLogWasChangedElsewhere ? eventStoreFailures.persistanceError(error.message) : eventStoreFailures.unavailable(String(error));
+                batch.forEach((queued) => queued.resolve(failed(outcome)));
+                return;
+            }
+        }
+    }
+
+    async #currentVersions(requests: ReadonlyArray<CommitRequest>): Promise<ReadonlyMap<string, number>> {
+        if (this.#aggregateVersions.size > maximumCachedAggregates) {
+            this.#aggregateVersions.clear();
+        }
+        const missing: AggregateKey[] = [];
+        for (const request of requests) {
+            if (request.kind === 'aggregate' && !this.#aggregateVersions.has(aggregateKeyText(request))) {
+                missing.push(request);
+            }
+        }
+        if (missing.length > 0) {
+            for (const [key, version] of await this.#storage.aggregateVersions(missing)) {
+                this.#aggregateVersions.set(key, version);
+            }
+        }
+        return this.#aggregateVersions;
+    }
+
+    #notify(events: ReadonlyArray<CommittedEvent>): void {
+        for (const listener of this.#listeners) {
+            try {
+                listener(emptyGuid, events);
+            } catch (error) {
+                this.#logger.log(eventStoreLogMessages.storageFailed, { error: `A committed-events listener threw: ${String(error)}` });
+            }
+        }
+    }
+}

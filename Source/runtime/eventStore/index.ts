@@ -1,0 +1,10 @@
+export { aggregateKeyText, type AggregateKey, type AggregateVersionChange } from './AggregateKey.js';
+export type { CommitAggregateEventsRequest, CommitEventsRequest, CommitRequest } from './CommitRequest.js';
+export type { AppliedByAggregate, CommittedEvent, FromEventHorizon } from './CommittedEvent.js';
+export type { AggregateEvents, EventLogStorage } from './EventLogStorage.js';
+export { EventLogWasChangedElsewhere } from './EventLogWasChangedElsewhere.js';
+export { EventStore, type CommittedEventsListener } from './EventStore.js';
+export { eventStoreFailureIds, eventStoreFailures } from './failures.js';
+export { SqliteEventLog } from './sqlite/SqliteEventLog.js';
+export { eventStoreSqliteMigrations } from './sqlite/migrations.js';
+export type { UncommittedEvent } from './UncommittedEvent.js';

@@ -1,0 +1,2 @@
+export { versionNotSet, type Claim, type ExecutionContext, type Version } from './ExecutionContext.js';
+export { MicroserviceId } from './MicroserviceId.js';

@@ -1,0 +1,2 @@
+export { emptyGuid, isGuid, newGuid, parseGuid, type Guid } from './Guid.js';
+export { GuidIsMalformed } from './GuidIsMalformed.js';

@@ -1,0 +1,32 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { SqliteMigration } from './SqliteMigration.js';
+
+/** An open embedded database. */
+export type SqliteDatabase = Database.Database;
+
+/**
+ * Opens (or creates) an embedded database file and brings its tables up to date.
+ * WAL with synchronous=FULL: a commit is on disk (fsync) before it is acknowledged.
+ */
+export function openSqliteDatabase(file: string, migrations: ReadonlyArray<SqliteMigration>): SqliteDatabase {
+    mkdirSync(dirname(file), { recursive: true });
+    const database = new Database(file);
+    database.pragma('journal_mode = WAL');
+    database.pragma('synchronous = FULL');
+    database.pragma('busy_timeout = 5000');
+    database.pragma('foreign_keys = ON');
+    database.exec('CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied INTEGER NOT NULL)');
+    const applied = new Set(database.prepare('SELECT name FROM schema_migrations').pluck().all() as string[]);
+    const record = database.prepare('INSERT INTO schema_migrations (name, applied) VALUES (?, ?)');
+    for (const migration of migrations) {
+        if (!applied.has(migration.name)) {
+            database.transaction(() => {
+                database.exec(migration.sql);
+                record.run(migration.name, Date.now());
+            })();
+        }
+    }
+    return database;
+}

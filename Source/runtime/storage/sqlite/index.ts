@@ -1,0 +1,2 @@
+export { openSqliteDatabase, type SqliteDatabase } from './SqliteDatabase.js';
+export type { SqliteMigration } from './SqliteMigration.js';

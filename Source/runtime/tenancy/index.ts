@@ -1,0 +1,1 @@
+export { TenantId } from './TenantId.js';

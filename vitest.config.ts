@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+    test: {
+        include: ['Source/**/*.test.ts', 'Samples/**/*.test.ts'],
+        exclude: ['**/node_modules/**', '**/dist/**'],
+        expect: { requireAssertions: true },
+        allowOnly: !process.env['CI'],
+        testTimeout: 60_000,
+        hookTimeout: 60_000,
+        pool: 'forks',
+    },
+});

@@ -8,3 +8,6 @@ export { eventStoreFailureIds, eventStoreFailures } from './failures.js';
 export { SqliteEventLog } from './sqlite/SqliteEventLog.js';
 export { eventStoreSqliteMigrations } from './sqlite/migrations.js';
 export type { UncommittedEvent } from './UncommittedEvent.js';
+export { PostgresEventLog } from './postgres/PostgresEventLog.js';
+export { eventStorePostgresMigrations } from './postgres/migrations.js';
+export { eventStoreServiceFor, TenantIsNotConfigured } from './EventStoreService.js';

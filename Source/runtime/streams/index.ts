@@ -11,3 +11,11 @@ export {
     type UnpartitionedStreamProcessorState,
 } from './StreamProcessorState.js';
 export type { StreamStorage } from './StreamStorage.js';
+export { eventLogSource, StreamChanges } from './StreamChanges.js';
+export { EventIsAlreadyInStream } from './EventIsAlreadyInStream.js';
+export { EventIsNotInEventLog } from './EventIsNotInEventLog.js';
+export { StoredStreamFilterIsMalformed } from './storedStreamFilter.js';
+export { SqliteStreams } from './sqlite/SqliteStreams.js';
+export { streamsSqliteMigrations } from './sqlite/migrations.js';
+export { PostgresStreams } from './postgres/PostgresStreams.js';
+export { streamsPostgresMigrations } from './postgres/migrations.js';

@@ -1,1 +1,4 @@
+export type { Tenant } from './Tenant.js';
 export { TenantId } from './TenantId.js';
+export { Tenants } from './Tenants.js';
+export type { TenantStorage } from './TenantStorage.js';

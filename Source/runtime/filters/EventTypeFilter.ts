@@ -1,0 +1,103 @@
+import type { EventLogStorage } from '../eventStore/index.js';
+import { emptyGuid, type Guid } from '../guids/index.js';
+import type { Logger } from '../logging/index.js';
+import { sleep } from '../streamProcessors/index.js';
+import {
+    eventLogSource,
+    streamKeyText,
+    type StreamChanges,
+    type StreamKey,
+    type StreamProcessorKey,
+    type StreamProcessorState,
+    type StreamStorage,
+} from '../streams/index.js';
+import { filterLogMessages as messages } from './logMessages.js';
+
+/** What an event type filter needs to run. */
+export type EventTypeFilterOptions = {
+    readonly key: StreamProcessorKey;
+    readonly target: StreamKey;
+    readonly types: ReadonlyArray<Guid>;
+    /** Partition the stream by event source (partitioned event handlers) or not. */
+    readonly partitioned: boolean;
+    readonly eventLog: EventLogStorage;
+    readonly streams: StreamStorage;
+    readonly changes: StreamChanges;
+    readonly logger: Logger;
+    readonly batchSize?: number;
+};
+
+const pollFallback = 60_000;
+const pauseAfterStorageFailure = 1_000;
+
+/**
+ * Writes the events of some types from a scope's event log into a stream (an event handler's stream). It runs
+ * in the Runtime, so it never fails on an event: it reads only the matching events through the event log's
+ * type index, in batches, and appends a batch together with its position in one transaction.
+ */
+export class EventTypeFilter {
+    readonly #options: EventTypeFilterOptions;
+    readonly #abort = new AbortController();
+    #running: Promise<void> | undefined;
+
+    /** Creates the filter; nothing runs until start(). */
+    constructor(options: EventTypeFilterOptions) {
+        this.#options = options;
+    }
+
+    /** Starts filtering in the background. */
+    start(): void {
+        this.#running ??= this.#run();
+    }
+
+    /** Stops filtering after the batch under way. */
+    async stop(): Promise<void> {
+        this.#abort.abort();
+        await this.#running;
+    }
+
+    async #run(): Promise<void> {
+        const { key, streams, changes, logger } = this.#options;
+        const signal = this.#abort.signal;
+        const source = eventLogSource(key.scope);
+        let position: number | undefined;
+        while (!signal.aborted) {
+            try {
+                position ??= (await streams.state(key))?.position ?? 0;
+                const version = changes.version(source);
+                const next = await this.#filterBatch(position);
+                if (next === position) {
+                    await changes.waitForChange(source, version, pollFallback, signal);
+                }
+                position = next;
+            } catch (error) {
+                if (signal.aborted) {
+                    break;
+                }
+                logger.log(messages.storageFailed, { error: String(error) });
+                position = undefined;
+                await sleep(pauseAfterStorageFailure, signal);
+            }
+        }
+    }
+
+    async #filterBatch(position: number): Promise<number> {
+        const { key, target, types, partitioned, eventLog, streams, changes } = this.#options;
+        const batchSize = this.#options.batchSize ?? 1_000;
+        // Only events below the committed end are taken, so the position never passes an event still being committed.
+        const end = await eventLog.nextSequenceNumber(key.scope);
+        if (end <= position) {
+            return position;
+        }
+        const events = (await eventLog.readOfTypes(key.scope, types, position, batchSize)).filter((event) => event.sequenceNumber < end);
+        const last = events.at(-1);
+        const next = events.length === batchSize && last !== undefined ? last.sequenceNumber + 1 : end;
+        const filtered = events.map((event) => ({ partition: partitioned ? event.eventSourceId : emptyGuid, event }));
+        const state: StreamProcessorState = { partitioned: false, position: next, lastSuccessfullyProcessed: Date.now(), failure: undefined };
+        await streams.appendAndSaveState(target, filtered, key, state);
+        if (filtered.length > 0) {
+            changes.changed(streamKeyText(target));
+        }
+        return next;
+    }
+}

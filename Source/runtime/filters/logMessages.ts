@@ -1,0 +1,9 @@
+import { defineLogMessages } from '../logging/index.js';
+
+/** The filters' log messages. */
+export const filterLogMessages = defineLogMessages({
+    storageFailed: { level: 'error', message: 'Filtering failed to read the event log or write the stream; trying again shortly' },
+    registered: { level: 'info', message: 'Filter registered' },
+    registrationRefused: { level: 'warn', message: 'Filter registration refused' },
+    disconnected: { level: 'info', message: 'Filter disconnected; its processors stopped' },
+});

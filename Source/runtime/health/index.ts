@@ -1,0 +1,2 @@
+export { HttpEndpoints, type HttpRoutes } from './HttpEndpoints.js';
+export { Readiness } from './Readiness.js';

@@ -1,0 +1,129 @@
+import * as grpc from '@grpc/grpc-js';
+import type { RuntimeConfiguration } from '../configuration/RuntimeConfiguration.js';
+import { HttpEndpoints, Readiness } from '../health/index.js';
+import type { Logger } from '../logging/index.js';
+import type { Tenants } from '../tenancy/index.js';
+import { hostLogMessages as messages } from './logMessages.js';
+import { openTenants } from './openTenants.js';
+import { servicesFor, type RuntimeServices } from './servicesFor.js';
+
+/** The ports the Runtime listens on (the real ones, also when configured as 0). */
+export type HostPorts = {
+    readonly privatePort: number;
+    readonly publicPort: number;
+    readonly httpPort: number;
+};
+
+/** A started Runtime. */
+export type RunningHost = {
+    readonly ports: HostPorts;
+    readonly tenants: Tenants;
+    /** Stops serving: ends reverse calls (so heads reconnect elsewhere), stops processors, closes stores. */
+    stop(): Promise<void>;
+};
+
+/** The gRPC server settings: HTTP/2 keepalive as the original Runtime, bounded message sizes. */
+const serverOptions: grpc.ServerOptions = {
+    'grpc.keepalive_time_ms': 10_000,
+    'grpc.keepalive_timeout_ms': 5_000,
+    'grpc.keepalive_permit_without_calls': 1,
+    'grpc.http2.min_ping_interval_without_data_ms': 1_000,
+    'grpc.max_receive_message_length': 4 * 1024 * 1024,
+    'grpc.max_send_message_length': 64 * 1024 * 1024,
+};
+
+/**
+ * Starts the Runtime: the HTTP probes first (not ready), then every tenant's store, then the private gRPC server
+ * (the SDK's services) and the public one (the Event Horizon's), and only then reports ready.
+ */
+export async function startHost(configuration: RuntimeConfiguration, logger: Logger): Promise<RunningHost> {
+    const readiness = new Readiness();
+    const http = new HttpEndpoints(readiness);
+    const httpPort = await http.listen(configuration.endpoints.httpPort, configuration.endpoints.host);
+    logger.log(messages.listening, { endpoint: 'http', port: httpPort, paths: ['/healthz', '/readyz'] });
+    let tenants: Tenants;
+    try {
+        tenants = await openTenants(configuration, logger);
+    } catch (error) {
+        await http.close();
+        throw error;
+    }
+    const services = servicesFor(configuration, tenants, readiness, logger);
+    const privateServer = new grpc.Server(serverOptions);
+    const publicServer = new grpc.Server(serverOptions);
+    for (const service of services.private) {
+        privateServer.addService(service.definition, service.implementation);
+    }
+    for (const service of services.public) {
+        publicServer.addService(service.definition, service.implementation);
+    }
+    let privatePort: number;
+    let publicPort: number;
+    try {
+        privatePort = await bind(privateServer, configuration.endpoints.host, configuration.endpoints.privatePort);
+        publicPort = await bind(publicServer, configuration.endpoints.host, configuration.endpoints.publicPort);
+    } catch (error) {
+        privateServer.forceShutdown();
+        publicServer.forceShutdown();
+        await Promise.allSettled(tenants.all.map((tenant) => tenant.storage.close()));
+        await http.close();
+        throw error;
+    }
+    logger.log(messages.listening, { endpoint: 'private', port: privatePort });
+    logger.log(messages.listening, { endpoint: 'public', port: publicPort });
+    readiness.markReady();
+    logger.log(messages.ready, { tenants: tenants.all.length });
+    return {
+        ports: { privatePort, publicPort, httpPort },
+        tenants,
+        stop: () => stop(services, [privateServer, publicServer], tenants, http, readiness, logger),
+    };
+}
+
+async function stop(
+    services: RuntimeServices,
+    servers: ReadonlyArray<grpc.Server>,
+    tenants: Tenants,
+    http: HttpEndpoints,
+    readiness: Readiness,
+    logger: Logger,
+): Promise<void> {
+    logger.log(messages.stopping);
+    readiness.markNotReady('stopping');
+    await services.stop();
+    await Promise.all(servers.map((server) => shutdown(server)));
+    await Promise.allSettled(tenants.all.map((tenant) => tenant.storage.close()));
+    await http.close();
+    logger.log(messages.stopped);
+}
+
+function bind(server: grpc.Server, host: string, port: number): Promise<number> {
+    return new Promise((resolve, reject) => {
+        server.bindAsync(`${host}:${port}`, grpc.ServerCredentials.createInsecure(), (error, boundPort) => {
+            if (error !== null) {
+                reject(new PortIsNotAvailable(host, port, error));
+                return;
+            }
+            resolve(boundPort);
+        });
+    });
+}
+
+function shutdown(server: grpc.Server): Promise<void> {
+    return new Promise((resolve) => {
+        const force = setTimeout(() => server.forceShutdown(), 2_000);
+        server.tryShutdown(() => {
+            clearTimeout(force);
+            resolve();
+        });
+    });
+}
+
+/** Thrown when a gRPC port cannot be listened on (taken, or not allowed). */
+export class PortIsNotAvailable extends Error {
+    /** Creates the error naming the address. */
+    constructor(host: string, port: number, cause: Error) {
+        super(`Cannot listen on ${host}:${port}: ${cause.message}`, { cause });
+        this.name = 'PortIsNotAvailable';
+    }
+}

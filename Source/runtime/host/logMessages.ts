@@ -1,0 +1,13 @@
+import { defineLogMessages } from '../logging/index.js';
+
+/** The host's log messages: start-up, readiness and shutdown. */
+export const hostLogMessages = defineLogMessages({
+    starting: { level: 'info', message: 'Starting the Runtime' },
+    tenantStoreOpened: { level: 'info', message: 'Tenant event store opened' },
+    configurationWarning: { level: 'warn', message: 'Configuration warning' },
+    listening: { level: 'info', message: 'Listening' },
+    ready: { level: 'info', message: 'The Runtime is ready' },
+    stopping: { level: 'info', message: 'Stopping the Runtime' },
+    stopped: { level: 'info', message: 'The Runtime stopped' },
+    startFailed: { level: 'error', message: 'The Runtime could not start' },
+});

@@ -1,0 +1,34 @@
+import type { EventStoreResource } from '../configuration/RuntimeConfiguration.js';
+import { eventStorePostgresMigrations, eventStoreSqliteMigrations, PostgresEventLog, SqliteEventLog } from '../eventStore/index.js';
+import { openPostgresDatabase } from '../storage/postgres/index.js';
+import { openSqliteDatabase } from '../storage/sqlite/index.js';
+import { PostgresStreams, SqliteStreams, streamsPostgresMigrations, streamsSqliteMigrations } from '../streams/index.js';
+import type { TenantStorage } from '../tenancy/index.js';
+
+/** Opens a tenant's event store database on the backend its resources name, bringing its tables up to date. */
+export async function openTenantStorage(resource: EventStoreResource): Promise<TenantStorage> {
+    if (resource.kind === 'embedded') {
+        const database = openSqliteDatabase(resource.file, [...eventStoreSqliteMigrations, ...streamsSqliteMigrations]);
+        return {
+            eventLog: new SqliteEventLog(database),
+            streams: new SqliteStreams(database),
+            description: `embedded database '${resource.database}' (${resource.file})`,
+            close: () => {
+                database.close();
+                return Promise.resolve();
+            },
+        };
+    }
+    const database = await openPostgresDatabase({
+        connectionString: resource.connectionString,
+        schema: resource.schema,
+        maximumConnections: resource.maximumConnections,
+        migrations: [...eventStorePostgresMigrations, ...streamsPostgresMigrations],
+    });
+    return {
+        eventLog: new PostgresEventLog(database),
+        streams: new PostgresStreams(database),
+        description: `PostgreSQL schema '${resource.schema}'`,
+        close: () => database.close(),
+    };
+}

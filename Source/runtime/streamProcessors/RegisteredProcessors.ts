@@ -1,0 +1,23 @@
+/**
+ * The processors registered in this Runtime process, by (scope, processor id). Event handlers, filters and
+ * projections share this id space (as in the original Runtime), so one id cannot be held by two connections.
+ */
+export class RegisteredProcessors {
+    readonly #registered = new Map<string, string>();
+
+    /** Takes the id for a kind of processor; returns what holds it already when taken, else undefined. */
+    register(scope: string, processorId: string, kind: string): string | undefined {
+        const key = `${scope}/${processorId}`;
+        const holder = this.#registered.get(key);
+        if (holder !== undefined) {
+            return holder;
+        }
+        this.#registered.set(key, kind);
+        return undefined;
+    }
+
+    /** Releases the id so a restarted head can register it again. */
+    release(scope: string, processorId: string): void {
+        this.#registered.delete(`${scope}/${processorId}`);
+    }
+}

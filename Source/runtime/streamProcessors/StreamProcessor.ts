@@ -1,0 +1,141 @@
+import type { Logger } from '../logging/index.js';
+import {
+    initialStreamProcessorState,
+    streamKeyText,
+    type StreamChanges,
+    type StreamEvent,
+    type StreamKey,
+    type StreamProcessorKey,
+    type StreamProcessorState,
+    type StreamStorage,
+} from '../streams/index.js';
+import type { EventProcessor, ProcessingOutcome } from './EventProcessor.js';
+import { streamProcessorLogMessages as messages } from './logMessages.js';
+import { stepPartitioned } from './stepPartitioned.js';
+import { stepUnpartitioned } from './stepUnpartitioned.js';
+import type { StreamSource } from './StreamSource.js';
+import { neverRetry } from './retryTimeFor.js';
+import { sleep } from './sleep.js';
+
+/** How long a processor with nothing to do sleeps before it looks again, should a wake-up be missed. */
+const pollFallback = 60_000;
+const pauseAfterStorageFailure = 1_000;
+
+/** What a processor needs to run. */
+export type StreamProcessorOptions = {
+    readonly key: StreamProcessorKey;
+    readonly partitioned: boolean;
+    readonly source: StreamSource;
+    readonly processor: EventProcessor;
+    readonly streams: StreamStorage;
+    readonly changes: StreamChanges;
+    /** For filters: the stream the chosen events are appended to, atomically with the processor's position. */
+    readonly output?: StreamKey;
+    readonly logger: Logger;
+    readonly batchSize?: number;
+    readonly clock?: () => number;
+};
+
+/** The result of one step: whether it moved on, and otherwise when there is reason to look again. */
+export type StepResult = { readonly state: StreamProcessorState; readonly progressed: boolean; readonly wakeAt: number };
+
+/** What a step may use: reading, processing and persisting, bound to one processor. */
+export type StepContext = {
+    readonly source: StreamSource;
+    readonly batchSize: number;
+    readonly signal: AbortSignal;
+    readonly logger: Logger;
+    now(): number;
+    process(event: StreamEvent, retry: { reason: string; attempts: number } | undefined): Promise<ProcessingOutcome>;
+    save(state: StreamProcessorState, outcome?: ProcessingOutcome): Promise<void>;
+};
+
+/**
+ * Runs one processor over one stream for one tenant: reads in batches from its persisted position, hands each
+ * event to the processor one at a time, persists the position after each event, and on failure halts (or, when
+ * partitioned, parks the failing partition) until the retry time. Woken at once by StreamChanges.
+ */
+export class StreamProcessor {
+    readonly #options: StreamProcessorOptions;
+    readonly #abort = new AbortController();
+    readonly #clock: () => number;
+    #running: Promise<void> | undefined;
+
+    /** Creates the processor; nothing runs until start(). */
+    constructor(options: StreamProcessorOptions) {
+        this.#options = options;
+        this.#clock = options.clock ?? Date.now;
+    }
+
+    /** Starts processing in the background. */
+    start(): void {
+        this.#running ??= this.#run();
+    }
+
+    /** Stops processing; the event in flight is not marked processed (it is delivered again next time). */
+    async stop(): Promise<void> {
+        this.#abort.abort();
+        await this.#running;
+    }
+
+    async #run(): Promise<void> {
+        const { key, logger, changes, source } = this.#options;
+        const signal = this.#abort.signal;
+        logger.log(messages.started);
+        let state: StreamProcessorState | undefined;
+        while (!signal.aborted) {
+            try {
+                state ??= this.#retryNeverRetriedOnStart(await this.#options.streams.state(key) ?? initialStreamProcessorState(this.#options.partitioned));
+                const version = changes.version(source.changes);
+                const step = state.partitioned ? stepPartitioned : stepUnpartitioned;
+                const result = await step(state as never, this.#context(signal));
+                state = result.state;
+                if (!result.progressed && !signal.aborted) {
+                    const wait = Math.min(result.wakeAt - this.#clock(), pollFallback);
+                    await changes.waitForChange(source.changes, version, wait, signal);
+                }
+            } catch (error) {
+                if (signal.aborted) {
+                    break;
+                }
+                logger.log(messages.storageFailed, { error: String(error) });
+                state = undefined;
+                await sleep(pauseAfterStorageFailure, signal);
+            }
+        }
+        logger.log(messages.stopped);
+    }
+
+    #context(signal: AbortSignal): StepContext {
+        const { processor, streams, key, output, changes, source, logger } = this.#options;
+        return {
+            source,
+            batchSize: this.#options.batchSize ?? 500,
+            signal,
+            logger,
+            now: this.#clock,
+            process: (event, retry) => processor.process(event, retry, signal),
+            save: async (state, outcome) => {
+                const chosen = outcome?.succeeded === true ? outcome.output : undefined;
+                if (output !== undefined && chosen !== undefined) {
+                    await streams.appendAndSaveState(output, [chosen], key, state);
+                    changes.changed(streamKeyText(output));
+                    return;
+                }
+                await streams.saveState(key, state);
+            },
+        };
+    }
+
+    // A head that asked never to retry an event gets one more attempt when it registers again.
+    #retryNeverRetriedOnStart(state: StreamProcessorState): StreamProcessorState {
+        const now = this.#clock();
+        if (!state.partitioned) {
+            return state.failure?.retryTime === neverRetry ? { ...state, failure: { ...state.failure, retryTime: now } } : state;
+        }
+        const partitions = new Map(
+            [...state.failingPartitions].map(([partition, failing]) => [partition, failing.retryTime === neverRetry ? { ...failing, retryTime: now } : failing]),
+        );
+        return { ...state, failingPartitions: partitions };
+    }
+}

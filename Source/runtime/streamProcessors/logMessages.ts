@@ -1,0 +1,13 @@
+import { defineLogMessages } from '../logging/index.js';
+
+/** The stream processors' log messages. */
+export const streamProcessorLogMessages = defineLogMessages({
+    started: { level: 'debug', message: 'Stream processor started' },
+    stopped: { level: 'debug', message: 'Stream processor stopped' },
+    processed: { level: 'trace', message: 'Processed an event' },
+    processingFailed: { level: 'warn', message: 'Processing an event failed; the processor waits at this event and retries it at the retry time' },
+    partitionFailed: { level: 'warn', message: 'Processing an event failed; its partition waits at this event and retries it at the retry time, while the other partitions go on' },
+    partitionRecovered: { level: 'info', message: 'A failing partition processed its waiting events and flows again' },
+    recovered: { level: 'info', message: 'The failing event was processed; the processor goes on' },
+    storageFailed: { level: 'error', message: 'Reading or writing the stream processor state failed; trying again shortly' },
+});

@@ -1,0 +1,5 @@
+export { committedEventToWire } from './committedEventToWire.js';
+export { executionContextFromWire, executionContextToWire } from './executionContextWire.js';
+export { failureToWire } from './failureToWire.js';
+export { guidFromWire } from './guidFromWire.js';
+export { RequestIsMalformed } from './RequestIsMalformed.js';

@@ -16,6 +16,9 @@ export async function checkReregistration(
 ): Promise<{ readonly refused: string } | { readonly store: () => Promise<void> }> {
     const { streams, eventLog } = tenant.storage;
     const keys = eventHandlerStreams(registration);
+    if ((await streams.definition({ ...keys.stream, public: true })) !== undefined) {
+        return refused(`id ${registration.eventHandlerId} is used by a public filter; processor ids must be unique`);
+    }
     const definition = await streams.definition(keys.stream);
     if (definition !== undefined) {
         if (definition.filter.kind !== 'eventTypes') {

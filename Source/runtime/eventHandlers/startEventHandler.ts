@@ -1,4 +1,4 @@
-import { EventTypeFilter } from '../filters/EventTypeFilter.js';
+import { EventTypeFilter } from '../filters/index.js';
 import type { Logger } from '../logging/index.js';
 import { StreamProcessor, streamSourceFor, type EventProcessor } from '../streamProcessors/index.js';
 import type { Tenant } from '../tenancy/index.js';

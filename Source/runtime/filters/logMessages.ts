@@ -5,5 +5,6 @@ export const filterLogMessages = defineLogMessages({
     storageFailed: { level: 'error', message: 'Filtering failed to read the event log or write the stream; trying again shortly' },
     registered: { level: 'info', message: 'Filter registered' },
     registrationRefused: { level: 'warn', message: 'Filter registration refused' },
+    failedUnexpectedly: { level: 'error', message: 'Filter connection failed unexpectedly' },
     disconnected: { level: 'info', message: 'Filter disconnected; its processors stopped' },
 });

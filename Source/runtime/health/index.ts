@@ -1,2 +1,3 @@
 export { HttpEndpoints, type HttpRoutes } from './HttpEndpoints.js';
 export { Readiness } from './Readiness.js';
+export { healthServiceFor } from './HealthService.js';

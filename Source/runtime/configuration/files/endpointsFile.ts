@@ -1,0 +1,19 @@
+import type { ConfigurationFile } from '../ConfigurationFile.js';
+
+/** The ports of endpoints.json. */
+export type EndpointPorts = { readonly publicPort: number; readonly privatePort: number };
+
+type EndpointsContent = { readonly public?: { readonly port?: number }; readonly private?: { readonly port?: number } };
+
+/** endpoints.json: the ports of the public (Event Horizon) and private (SDK) gRPC servers. */
+export const endpointsFile: ConfigurationFile<EndpointPorts> = {
+    name: 'endpoints.json',
+    schemaName: 'endpoints.schema.json',
+    documentedAsRequired: false,
+    defaultDescription: 'the public port 50052 and the private port 50053',
+    defaultContent: { public: { port: 50052 }, private: { port: 50053 } },
+    read: (content) => {
+        const endpoints = content as EndpointsContent;
+        return { publicPort: endpoints.public?.port ?? 50052, privatePort: endpoints.private?.port ?? 50053 };
+    },
+};

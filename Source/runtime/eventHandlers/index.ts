@@ -1,0 +1,2 @@
+export { eventHandlerFailureIds } from './failures.js';
+export { eventHandlersServiceFor } from './EventHandlersService.js';

@@ -1,0 +1,14 @@
+import type { TestBackend } from './TestBackend.js';
+
+/** How to start a Runtime for an end-to-end test. */
+export type RuntimeOptions = {
+    readonly backend: TestBackend;
+    /** The tenants of tenants.json; the development tenant when left out. */
+    readonly tenants?: ReadonlyArray<string>;
+    /** resources.json exactly as written; derived from the backend (one database or schema per tenant) when left out. */
+    readonly resources?: Readonly<Record<string, unknown>>;
+    /** More command-line arguments, e.g. `['--store', 'postgres', '--postgres', connectionString]`. */
+    readonly arguments?: ReadonlyArray<string>;
+    /** How long to wait for `/readyz` to answer 200; 30 seconds when left out. */
+    readonly readinessTimeoutMilliseconds?: number;
+};

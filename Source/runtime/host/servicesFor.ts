@@ -1,0 +1,33 @@
+import type * as grpc from '@grpc/grpc-js';
+import type { RuntimeConfiguration } from '../configuration/index.js';
+import { eventStoreServiceFor } from '../eventStore/index.js';
+import { healthServiceFor, type Readiness } from '../health/index.js';
+import type { Logger } from '../logging/index.js';
+import type { Tenants } from '../tenancy/index.js';
+
+/** A gRPC service: its definition and the functions that serve it. */
+export type RuntimeService = {
+    readonly definition: grpc.ServiceDefinition;
+    readonly implementation: grpc.UntypedServiceImplementation;
+};
+
+/** The services of the two servers, and how to end their long-lived calls on shutdown. */
+export type RuntimeServices = {
+    /** Served on the private port, for heads (SDKs). */
+    readonly private: ReadonlyArray<RuntimeService>;
+    /** Served on the public port, for other Runtimes (the Event Horizon). */
+    readonly public: ReadonlyArray<RuntimeService>;
+    /** Ends every reverse call (heads reconnect) and stops their processors. */
+    stop(): Promise<void>;
+};
+
+/** Composes the Runtime's features into the services of the private and public servers. */
+export function servicesFor(configuration: RuntimeConfiguration, tenants: Tenants, readiness: Readiness, logger: Logger): RuntimeServices {
+    const health = healthServiceFor(readiness) as unknown as RuntimeService;
+    const eventStore = eventStoreServiceFor(tenants, logger.forCategory('eventStore')) as unknown as RuntimeService;
+    return {
+        private: [eventStore, health],
+        public: [health],
+        stop: () => Promise.resolve(),
+    };
+}

@@ -14,7 +14,8 @@ if (parsed.kind === 'invalid') {
     process.stderr.write(`${parsed.message}\n`);
     process.exit(2);
 }
-const logger = createLogging(parsed.options.logging)('runtime.host');
+const runtimeLogger = createLogging(parsed.options.logging)('runtime');
+const logger = runtimeLogger.forCategory('host');
 try {
     const { configuration, warnings } = await loadRuntimeConfiguration(parsed.options);
     logger.log(messages.starting, {
@@ -26,7 +27,7 @@ try {
     for (const warning of warnings) {
         logger.log(messages.configurationWarning, { warning });
     }
-    const host = await startHost(configuration, logger);
+    const host = await startHost(configuration, runtimeLogger);
     let stopping = false;
     const stop = (signal: string): void => {
         if (stopping) {

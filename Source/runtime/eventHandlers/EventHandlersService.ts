@@ -3,7 +3,8 @@ import { eventHandlersService } from '@dolittle-typescript/protocol';
 import { processingExecutionContext } from '../execution/index.js';
 import { emptyGuid } from '../guids/index.js';
 import type { Logger } from '../logging/index.js';
-import { connectReverseCall, eventHandlersProtocol, type ReverseCallConnection, type ReverseCalls } from '../reverseCalls/index.js';
+import { connectReverseCall, type ReverseCallConnection, type ReverseCallLifetimes } from '../reverseCalls/index.js';
+import { eventHandlersProtocol } from './eventHandlersProtocol.js';
 import type { RegisteredProcessors } from '../streamProcessors/index.js';
 import type { Tenants } from '../tenancy/index.js';
 import { checkReregistration } from './checkReregistration.js';
@@ -28,11 +29,11 @@ type Connection = ReverseCallConnection<
 export function eventHandlersServiceFor(
     tenants: Tenants,
     registered: RegisteredProcessors,
-    connections: ReverseCalls,
+    lifetimes: ReverseCallLifetimes,
     logger: Logger,
 ): { definition: typeof eventHandlersService; implementation: grpc.UntypedServiceImplementation } {
     const serve = async (call: grpc.ServerDuplexStream<unknown, unknown>): Promise<void> => {
-        const connection = (await connectReverseCall(call as never, eventHandlersProtocol, connections, logger.forCategory('reverseCalls'))) as Connection | undefined;
+        const connection = (await connectReverseCall(call as never, eventHandlersProtocol, lifetimes.signal, logger.forCategory('reverseCalls'))) as Connection | undefined;
         if (connection === undefined) {
             return;
         }
@@ -84,7 +85,7 @@ export function eventHandlersServiceFor(
         definition: eventHandlersService,
         implementation: {
             connect: (call: grpc.ServerDuplexStream<unknown, unknown>) => {
-                void serve(call);
+                lifetimes.track(serve(call));
             },
         },
     };

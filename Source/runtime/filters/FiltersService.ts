@@ -4,19 +4,13 @@ import { processingExecutionContext } from '../execution/index.js';
 import type { Failure } from '../failures/index.js';
 import { emptyGuid } from '../guids/index.js';
 import type { Logger } from '../logging/index.js';
-import {
-    connectReverseCall,
-    filtersProtocol,
-    partitionedFiltersProtocol,
-    publicFiltersProtocol,
-    type ReverseCallConnection,
-    type ReverseCalls,
-} from '../reverseCalls/index.js';
+import { connectReverseCall, type ReverseCallConnection, type ReverseCallLifetimes } from '../reverseCalls/index.js';
 import { StreamProcessor, eventLogSourceFor, type RegisteredProcessors } from '../streamProcessors/index.js';
 import type { Tenants } from '../tenancy/index.js';
 import { guidFromWire } from '../wire/index.js';
 import { checkFilterReregistration } from './checkFilterReregistration.js';
 import { filterFailures } from './failures.js';
+import { filtersProtocol, partitionedFiltersProtocol, publicFiltersProtocol } from './filtersProtocols.js';
 import type { FilterKind, FilterRegistration } from './FilterRegistration.js';
 import { filterStreams } from './filterStreams.js';
 import { HeadFilter, type FilterAnswer } from './HeadFilter.js';
@@ -34,12 +28,12 @@ type Connection = ReverseCallConnection<RegistrationArguments, FilterRequest, Fi
 export function filtersServiceFor(
     tenants: Tenants,
     registered: RegisteredProcessors,
-    connections: ReverseCalls,
+    lifetimes: ReverseCallLifetimes,
     logger: Logger,
 ): { definition: typeof filtersService; implementation: grpc.UntypedServiceImplementation } {
     const serve = async (kind: FilterKind, call: grpc.ServerDuplexStream<unknown, unknown>): Promise<void> => {
         const protocol = kind === 'unpartitioned' ? filtersProtocol : kind === 'partitioned' ? partitionedFiltersProtocol : publicFiltersProtocol;
-        const connection = (await connectReverseCall(call as never, protocol as never, connections, logger.forCategory('reverseCalls'))) as Connection | undefined;
+        const connection = (await connectReverseCall(call as never, protocol as never, lifetimes.signal, logger.forCategory('reverseCalls'))) as Connection | undefined;
         if (connection === undefined) {
             return;
         }
@@ -106,9 +100,9 @@ export function filtersServiceFor(
     return {
         definition: filtersService,
         implementation: {
-            connect: (call: grpc.ServerDuplexStream<unknown, unknown>) => void serve('unpartitioned', call),
-            connectPartitioned: (call: grpc.ServerDuplexStream<unknown, unknown>) => void serve('partitioned', call),
-            connectPublic: (call: grpc.ServerDuplexStream<unknown, unknown>) => void serve('public', call),
+            connect: (call: grpc.ServerDuplexStream<unknown, unknown>) => lifetimes.track(serve('unpartitioned', call)),
+            connectPartitioned: (call: grpc.ServerDuplexStream<unknown, unknown>) => lifetimes.track(serve('partitioned', call)),
+            connectPublic: (call: grpc.ServerDuplexStream<unknown, unknown>) => lifetimes.track(serve('public', call)),
         },
     };
 }

@@ -36,19 +36,20 @@ const serverOptions: grpc.ServerOptions = {
  * Starts the Runtime: the HTTP probes first (not ready), then every tenant's store, then the private gRPC server
  * (the SDK's services) and the public one (the Event Horizon's), and only then reports ready.
  */
-export async function startHost(configuration: RuntimeConfiguration, logger: Logger): Promise<RunningHost> {
+export async function startHost(configuration: RuntimeConfiguration, runtimeLogger: Logger): Promise<RunningHost> {
+    const logger = runtimeLogger.forCategory('host');
     const readiness = new Readiness();
     const http = new HttpEndpoints(readiness);
     const httpPort = await http.listen(configuration.endpoints.httpPort, configuration.endpoints.host);
     logger.log(messages.listening, { endpoint: 'http', port: httpPort, paths: ['/healthz', '/readyz'] });
     let tenants: Tenants;
     try {
-        tenants = await openTenants(configuration, logger);
+        tenants = await openTenants(configuration, runtimeLogger);
     } catch (error) {
         await http.close();
         throw error;
     }
-    const services = servicesFor(configuration, tenants, readiness, logger);
+    const services = servicesFor(configuration, tenants, readiness, runtimeLogger);
     const privateServer = new grpc.Server(serverOptions);
     const publicServer = new grpc.Server(serverOptions);
     for (const service of services.private) {

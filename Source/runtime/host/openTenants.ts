@@ -22,7 +22,7 @@ export async function openTenants(configuration: RuntimeConfiguration, logger: L
             const changes = new StreamChanges();
             const eventStore = new EventStore(storage.eventLog, tenantLogger.forCategory('eventStore'));
             eventStore.onCommitted((scope) => changes.changed(eventLogSource(scope)));
-            tenantLogger.log(messages.tenantStoreOpened, { store: storage.description });
+            tenantLogger.forCategory('host').log(messages.tenantStoreOpened, { store: storage.description });
             return { id, storage, eventStore, changes };
         }),
     );

@@ -1,8 +1,12 @@
 import type * as grpc from '@grpc/grpc-js';
 import type { RuntimeConfiguration } from '../configuration/index.js';
+import { eventHandlersServiceFor } from '../eventHandlers/index.js';
 import { eventStoreServiceFor } from '../eventStore/index.js';
+import { filtersServiceFor } from '../filters/index.js';
 import { healthServiceFor, type Readiness } from '../health/index.js';
 import type { Logger } from '../logging/index.js';
+import { ReverseCallLifetimes } from '../reverseCalls/index.js';
+import { RegisteredProcessors } from '../streamProcessors/index.js';
 import type { Tenants } from '../tenancy/index.js';
 
 /** A gRPC service: its definition and the functions that serve it. */
@@ -25,9 +29,13 @@ export type RuntimeServices = {
 export function servicesFor(configuration: RuntimeConfiguration, tenants: Tenants, readiness: Readiness, logger: Logger): RuntimeServices {
     const health = healthServiceFor(readiness) as unknown as RuntimeService;
     const eventStore = eventStoreServiceFor(tenants, logger.forCategory('eventStore')) as unknown as RuntimeService;
+    const lifetimes = new ReverseCallLifetimes();
+    const registered = new RegisteredProcessors();
+    const eventHandlers = eventHandlersServiceFor(tenants, registered, lifetimes, logger.forCategory('eventHandlers')) as unknown as RuntimeService;
+    const filters = filtersServiceFor(tenants, registered, lifetimes, logger.forCategory('filters')) as unknown as RuntimeService;
     return {
-        private: [eventStore, health],
+        private: [eventStore, eventHandlers, filters, health],
         public: [health],
-        stop: () => Promise.resolve(),
+        stop: () => lifetimes.end(),
     };
 }

@@ -51,7 +51,11 @@ export class EventStore {
 
     /** The sequence number the next committed event gets in the default scope. */
     async nextSequenceNumber(): Promise<number> {
-        this.#nextSequenceNumber ??= await this.#storage.nextSequenceNumber(emptyGuid);
+        if (this.#nextSequenceNumber === undefined) {
+            const stored = await this.#storage.nextSequenceNumber(emptyGuid);
+            // A commit may have finished while the storage was read: the number it left is the newer one.
+            this.#nextSequenceNumber ??= stored;
+        }
         return this.#nextSequenceNumber;
     }
 

@@ -34,6 +34,7 @@ try {
             return;
         }
         stopping = true;
+        logger.log(messages.signalled, { signal });
         host.stop().then(
             () => process.exit(0),
             (error: unknown) => {

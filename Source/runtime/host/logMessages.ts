@@ -7,6 +7,7 @@ export const hostLogMessages = defineLogMessages({
     configurationWarning: { level: 'warn', message: 'Configuration warning' },
     listening: { level: 'info', message: 'Listening' },
     ready: { level: 'info', message: 'The Runtime is ready' },
+    signalled: { level: 'info', message: 'Signal received; stopping' },
     stopping: { level: 'info', message: 'Stopping the Runtime' },
     stopped: { level: 'info', message: 'The Runtime stopped' },
     startFailed: { level: 'error', message: 'The Runtime could not start' },

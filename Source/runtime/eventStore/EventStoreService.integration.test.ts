@@ -87,7 +87,7 @@ describe('the event store service', () => {
             const response = await fetchForAggregate(tenant);
             expect(response.failure).toBeFalsy();
             expect(Number(response.events?.aggregateRootVersion)).toBe(1);
-            expect(response.events?.events.map((committed) => committed.content)).toEqual(['{"a":1}', '{"a":2}']);
+            expect(response.events?.events?.map((committed) => committed.content)).toEqual(['{"a":1}', '{"a":2}']);
         });
 
         it('returns nothing of it for another tenant', async () => {

@@ -6,6 +6,7 @@ import type { CommitAggregateEventsRequest, CommitEventsRequest, CommitRequest }
 import type { CommittedEvent } from './CommittedEvent.js';
 import type { AggregateEvents, EventLogStorage } from './EventLogStorage.js';
 import { EventLogWasChangedElsewhere } from './EventLogWasChangedElsewhere.js';
+import { EventStoreIsUnavailable } from './EventStoreIsUnavailable.js';
 import { eventStoreFailures } from './failures.js';
 import { eventStoreLogMessages } from './logMessages.js';
 import { prepareBatch } from './prepareBatch.js';
@@ -156,7 +157,7 @@ export class EventStore {
                     continue;
                 }
                 this.#logger.log(eventStoreLogMessages.storageFailed, { error: String(error), requests: batch.length });
-                const outcome = error instanceof EventLogWasChangedElsewhere ? eventStoreFailures.persistanceError(error.message) : eventStoreFailures.unavailable(String(error));
+                const outcome = error instanceof EventStoreIsUnavailable ? eventStoreFailures.unavailable(error.message) : eventStoreFailures.persistanceError(error instanceof Error ? error.message : String(error));
                 batch.forEach((queued) => queued.resolve(failed(outcome)));
                 return;
             }

@@ -11,3 +11,4 @@ export type { UncommittedEvent } from './UncommittedEvent.js';
 export { PostgresEventLog } from './postgres/PostgresEventLog.js';
 export { eventStorePostgresMigrations } from './postgres/migrations.js';
 export { eventStoreServiceFor, TenantIsNotConfigured } from './EventStoreService.js';
+export { EventStoreIsUnavailable } from './EventStoreIsUnavailable.js';

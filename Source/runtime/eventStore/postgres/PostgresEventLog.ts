@@ -5,6 +5,7 @@ import { aggregateKeyText, type AggregateKey, type AggregateVersionChange } from
 import type { CommittedEvent } from '../CommittedEvent.js';
 import type { AggregateEvents, EventLogStorage } from '../EventLogStorage.js';
 import { EventLogWasChangedElsewhere } from '../EventLogWasChangedElsewhere.js';
+import { EventStoreIsUnavailable } from '../EventStoreIsUnavailable.js';
 import { eventColumns, eventFromRow, type EventRow } from './eventRows.js';
 import { insertEventsStatement } from './insertEventsStatement.js';
 import { moveAggregatesStatement } from './moveAggregatesStatement.js';
@@ -77,6 +78,9 @@ export class PostgresEventLog implements EventLogStorage {
             if (postgresErrors.isUniqueViolation(error)) {
                 const constraint = typeof error === 'object' && error !== null && 'constraint' in error ? String(error.constraint) : 'a unique constraint';
                 throw new EventLogWasChangedElsewhere(`${constraint} refused a row that another writer already stored`, { cause: error });
+            }
+            if (postgresErrors.isUnavailable(error)) {
+                throw new EventStoreIsUnavailable(error instanceof Error ? error.message : String(error), { cause: error });
             }
             throw error;
         }

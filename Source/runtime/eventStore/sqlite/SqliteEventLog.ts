@@ -4,6 +4,7 @@ import { aggregateKeyText, type AggregateKey, type AggregateVersionChange } from
 import type { CommittedEvent } from '../CommittedEvent.js';
 import type { AggregateEvents, EventLogStorage } from '../EventLogStorage.js';
 import { EventLogWasChangedElsewhere } from '../EventLogWasChangedElsewhere.js';
+import { EventStoreIsUnavailable } from '../EventStoreIsUnavailable.js';
 import { eventColumns, eventFromRow, eventToParameters, type EventRow } from './eventRows.js';
 
 /** A tenant's event logs in the embedded database. */
@@ -68,6 +69,9 @@ export class SqliteEventLog implements EventLogStorage {
             if (isConstraintViolation(error)) {
                 return Promise.reject(new EventLogWasChangedElsewhere('a sequence number or aggregate was already taken', { cause: error }));
             }
+            if (isBusy(error)) {
+                return Promise.reject(new EventStoreIsUnavailable(error instanceof Error ? error.message : String(error), { cause: error }));
+            }
             return Promise.reject(error);
         }
     }
@@ -124,4 +128,9 @@ export class SqliteEventLog implements EventLogStorage {
 
 function isConstraintViolation(error: unknown): boolean {
     return typeof error === 'object' && error !== null && 'code' in error && String(error.code).startsWith('SQLITE_CONSTRAINT');
+}
+
+// Locked by another connection or process, or the disk is full: the commit may succeed later.
+function isBusy(error: unknown): boolean {
+    return typeof error === 'object' && error !== null && 'code' in error && /^SQLITE_(BUSY|LOCKED|FULL|IOERR)/.test(String(error.code));
 }

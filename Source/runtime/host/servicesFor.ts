@@ -29,7 +29,7 @@ export type RuntimeServices = {
 export function servicesFor(configuration: RuntimeConfiguration, tenants: Tenants, readiness: Readiness, logger: Logger): RuntimeServices {
     const health = healthServiceFor(readiness) as unknown as RuntimeService;
     const eventStore = eventStoreServiceFor(tenants, logger.forCategory('eventStore')) as unknown as RuntimeService;
-    const lifetimes = new ReverseCallLifetimes();
+    const lifetimes = new ReverseCallLifetimes(logger.forCategory('reverseCalls'));
     const registered = new RegisteredProcessors();
     const eventHandlers = eventHandlersServiceFor(tenants, registered, lifetimes, logger.forCategory('eventHandlers')) as unknown as RuntimeService;
     const filters = filtersServiceFor(tenants, registered, lifetimes, logger.forCategory('filters')) as unknown as RuntimeService;

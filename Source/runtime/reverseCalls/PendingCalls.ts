@@ -1,0 +1,66 @@
+import { newGuid, type Guid } from '../guids/index.js';
+
+type Pending<Response> = {
+    readonly resolve: (response: Response) => void;
+    readonly reject: (error: unknown) => void;
+};
+
+/** The calls a connection waits on, each under a fresh random call id, answered strictly by that id. */
+export class PendingCalls<Response> {
+    readonly #pending = new Map<Guid, Pending<Response>>();
+
+    /** How many calls wait for their response. */
+    get size(): number {
+        return this.#pending.size;
+    }
+
+    /**
+     * Registers a new call under a fresh id and hands the id to `send`; the promise settles with the response for
+     * that id, with the abort reason when `signal` aborts first, or with the error given to `rejectAll`.
+     */
+    start(send: (callId: Guid) => void, signal?: AbortSignal): Promise<Response> {
+        return new Promise<Response>((resolve, reject) => {
+            if (signal?.aborted) {
+                reject(signal.reason);
+                return;
+            }
+            const callId = newGuid();
+            const onAbort = () => {
+                this.#pending.delete(callId);
+                reject(signal?.reason);
+            };
+            signal?.addEventListener('abort', onAbort, { once: true });
+            this.#pending.set(callId, {
+                resolve: (response) => {
+                    signal?.removeEventListener('abort', onAbort);
+                    resolve(response);
+                },
+                reject: (error) => {
+                    signal?.removeEventListener('abort', onAbort);
+                    reject(error);
+                },
+            });
+            send(callId);
+        });
+    }
+
+    /** Settles the call with the given id; tells whether such a call was pending. */
+    complete(callId: Guid, response: Response): boolean {
+        const pending = this.#pending.get(callId);
+        if (pending === undefined) {
+            return false;
+        }
+        this.#pending.delete(callId);
+        pending.resolve(response);
+        return true;
+    }
+
+    /** Rejects every pending call with the given error. */
+    rejectAll(error: unknown): void {
+        const pending = [...this.#pending.values()];
+        this.#pending.clear();
+        for (const call of pending) {
+            call.reject(error);
+        }
+    }
+}

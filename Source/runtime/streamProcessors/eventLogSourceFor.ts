@@ -12,7 +12,8 @@ export function eventLogSourceFor(eventLog: EventLogStorage, scope: Guid): Strea
             return events.map((event) => ({ position: event.sequenceNumber, partition: emptyGuid, event }));
         },
         async readPartition(partition, fromPosition, beforePosition, limit) {
-            if (partition !== emptyGuid) {
+            // An empty range must not reach the store: a negative limit means no limit in SQLite and an error in PostgreSQL.
+            if (partition !== emptyGuid || beforePosition <= fromPosition) {
                 return [];
             }
             const events = await eventLog.read(scope, fromPosition, Math.min(limit, beforePosition - fromPosition));

@@ -1,0 +1,101 @@
+import type { BackendName } from './backends/Backend.js';
+import type { MeasurementWindow } from './measurement/measureWorkers.js';
+
+/** How big each scenario is. */
+export type BenchmarkSizes = {
+    /** The warm-up and measured window of every commit-throughput and raw-insert figure. */
+    readonly window: MeasurementWindow;
+    readonly concurrentCommitters: number;
+    readonly batchCommitters: number;
+    readonly eventsPerBatchCommit: number;
+    readonly latencyEvents: number;
+    readonly catchUpEvents: number;
+    readonly catchUpTimeoutMilliseconds: number;
+    readonly pingPongRoundTrips: number;
+};
+
+/** The scenarios, by the name --scenario takes. */
+export type ScenarioName = 'commits' | 'latency' | 'catch-up';
+
+const scenarioNames: ReadonlyArray<ScenarioName> = ['commits', 'latency', 'catch-up'];
+
+/** What `npm run bench` was asked to do. */
+export type BenchmarkOptions = {
+    readonly quick: boolean;
+    readonly scenarios: ReadonlyArray<ScenarioName>;
+    readonly backends: ReadonlyArray<BackendName>;
+    /** The PostgreSQL server (a URL of its maintenance database) the fresh benchmark databases are created on. */
+    readonly postgresServer: string;
+    /** When given, the Runtime runs with --cpu-prof and writes one profile per backend into this folder. */
+    readonly profileFolder: string | undefined;
+    readonly sizes: BenchmarkSizes;
+};
+
+const fullSizes: BenchmarkSizes = {
+    window: { warmupMilliseconds: 1_000, measureMilliseconds: 5_000 },
+    concurrentCommitters: 32,
+    batchCommitters: 4,
+    eventsPerBatchCommit: 100,
+    latencyEvents: 1_000,
+    catchUpEvents: 100_000,
+    catchUpTimeoutMilliseconds: 150_000,
+    pingPongRoundTrips: 50_000,
+};
+
+const quickSizes: BenchmarkSizes = {
+    window: { warmupMilliseconds: 300, measureMilliseconds: 1_500 },
+    concurrentCommitters: 32,
+    batchCommitters: 4,
+    eventsPerBatchCommit: 100,
+    latencyEvents: 200,
+    catchUpEvents: 10_000,
+    catchUpTimeoutMilliseconds: 60_000,
+    pingPongRoundTrips: 10_000,
+};
+
+const usage = `Usage: npm run bench -- [--quick] [--backend embedded|postgres] [--postgres <url>] [--profile <folder>]
+  --quick             smaller counts and shorter windows (about a minute); also BENCH_QUICK=1
+  --backend <name>    only this backend (repeatable); default both
+  --scenario <name>   only this scenario: commits, latency or catch-up (repeatable); default all
+  --postgres <url>    the PostgreSQL server to create the benchmark databases on; also DOLITTLE_BENCH_POSTGRES;
+                      default postgres://postgres@127.0.0.1:5432/postgres
+  --profile <folder>  run the Runtime with --cpu-prof and keep its profiles in <folder>`;
+
+/** Reads the command line and the environment; exits with the usage on anything it does not know. */
+export function readBenchmarkOptions(argumentList: ReadonlyArray<string>, environment: NodeJS.ProcessEnv): BenchmarkOptions {
+    let quick = environment['BENCH_QUICK'] === '1' || environment['BENCH_QUICK'] === 'true';
+    const backends: BackendName[] = [];
+    const scenarios: ScenarioName[] = [];
+    let postgresServer = environment['DOLITTLE_BENCH_POSTGRES'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+    let profileFolder: string | undefined;
+    for (let index = 0; index < argumentList.length; index++) {
+        const argument = argumentList[index];
+        const value = argumentList[index + 1];
+        if (argument === '--quick') {
+            quick = true;
+        } else if (argument === '--backend' && (value === 'embedded' || value === 'postgres')) {
+            backends.push(value);
+            index++;
+        } else if (argument === '--scenario' && scenarioNames.includes(value as ScenarioName)) {
+            scenarios.push(value as ScenarioName);
+            index++;
+        } else if (argument === '--postgres' && value !== undefined) {
+            postgresServer = value;
+            index++;
+        } else if (argument === '--profile' && value !== undefined) {
+            profileFolder = value;
+            index++;
+        } else {
+            process.stderr.write(`Unknown or incomplete argument '${argument ?? ''}'.\n${usage}\n`);
+            process.exit(2);
+        }
+    }
+    return {
+        quick,
+        scenarios: scenarios.length === 0 ? scenarioNames : scenarios,
+        backends: backends.length === 0 ? ['embedded', 'postgres'] : backends,
+        postgresServer,
+        profileFolder,
+        sizes: quick ? quickSizes : fullSizes,
+    };
+}

@@ -1,0 +1,16 @@
+/** The ids the benchmarks use: one tenant, one microservice, and an event type and handler per scenario. */
+export const benchmarkIdentifiers = Object.freeze({
+    /** The development tenant, the only tenant in the benchmark Runtime's tenants.json. */
+    tenant: '445f8ea8-1a6f-40d7-b2fc-796dba92dc44',
+    microservice: 'f39b1f61-d360-4675-b859-53c05c87c0e6',
+    correlation: '2bfa4ee4-3c2a-4b5b-9b0a-7c1f4d59c0d1',
+    emptyGuid: '00000000-0000-0000-0000-000000000000',
+    /** The type of the events the commit-throughput scenarios commit (no handler listens to them). */
+    throughputEventType: 'b9b6c1c2-6c1e-4c5f-8a3e-1f0f0d1a2b01',
+    /** The type, and the handler, of the commit-to-handler latency scenario. */
+    latencyEventType: 'b9b6c1c2-6c1e-4c5f-8a3e-1f0f0d1a2b02',
+    latencyEventHandler: '5d1e8f3a-7a2b-4c6d-9e0f-a1b2c3d4e502',
+    /** The type, and the handler, of the catch-up scenario. */
+    catchUpEventType: 'b9b6c1c2-6c1e-4c5f-8a3e-1f0f0d1a2b03',
+    catchUpEventHandler: '5d1e8f3a-7a2b-4c6d-9e0f-a1b2c3d4e503',
+});

@@ -1,0 +1,93 @@
+// `npm run bench`: measures the Runtime on every backend and prints each figure beside its baseline, then one table.
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Backend, BackendName } from './backends/Backend.js';
+import { embeddedBackend } from './backends/embeddedBackend.js';
+import { postgresBackend } from './backends/postgresBackend.js';
+import { readBenchmarkOptions, type BenchmarkOptions } from './BenchmarkOptions.js';
+import { EventStoreConnection } from './eventStore/EventStoreConnection.js';
+import { CpuUse, type CpuSource } from './measurement/CpuUse.js';
+import { machineBusyMilliseconds } from './measurement/machineBusyMilliseconds.js';
+import { processCpuMilliseconds } from './measurement/processCpuMilliseconds.js';
+import type { Figure } from './report/Figure.js';
+import { printTable } from './report/printTable.js';
+import { BenchmarkRuntime } from './runtime/BenchmarkRuntime.js';
+import { catchUp } from './scenarios/catchUp.js';
+import { commitThroughput } from './scenarios/commitThroughput.js';
+import { commitToHandlerLatency } from './scenarios/commitToHandlerLatency.js';
+import type { PingPongCeiling } from './scenarios/PingPongCeiling.js';
+import { measurePingPongCeiling } from './scenarios/measurePingPongCeiling.js';
+
+const machine: CpuSource = ['machine', machineBusyMilliseconds];
+const benchmark: CpuSource = ['benchmark', () => processCpuMilliseconds(process.pid)];
+
+async function runBackend(name: BackendName, options: BenchmarkOptions, ceiling: PingPongCeiling | undefined): Promise<ReadonlyArray<Figure>> {
+    const folder = await mkdtemp(join(tmpdir(), `dolittle-bench-${name}-`));
+    const dataFolder = join(folder, 'data');
+    await mkdir(dataFolder, { recursive: true });
+    let backend: Backend | undefined;
+    let runtime: BenchmarkRuntime | undefined;
+    let eventStore: EventStoreConnection | undefined;
+    try {
+        backend = name === 'embedded' ? embeddedBackend(dataFolder) : await postgresBackend(options.postgresServer);
+        runtime = await BenchmarkRuntime.start({ folder, storeArguments: backend.storeArguments, profileFolder: options.profileFolder });
+        eventStore = new EventStoreConnection(runtime.address);
+        const pid = runtime.pid;
+        const context = {
+            backend,
+            runtime,
+            eventStore,
+            sizes: options.sizes,
+            cpuSources: [['runtime', () => processCpuMilliseconds(pid)], benchmark, machine] as const,
+        };
+        const figures: Figure[] = [];
+        if (options.scenarios.includes('commits')) {
+            figures.push(...(await commitThroughput(context)));
+        }
+        if (options.scenarios.includes('latency')) {
+            figures.push(...(await commitToHandlerLatency(context)));
+        }
+        if (options.scenarios.includes('catch-up') && ceiling !== undefined) {
+            figures.push(...(await catchUp(context, ceiling)));
+        }
+        return figures;
+    } catch (error) {
+        if (runtime !== undefined) {
+            process.stderr.write(`The Runtime's last output:\n${runtime.output()}\n`);
+        }
+        throw error;
+    } finally {
+        eventStore?.close();
+        await runtime?.stop();
+        await backend?.dispose();
+        await rm(folder, { recursive: true, force: true });
+    }
+}
+
+/** How busy the machine is while this process waits a second: the load of everything else. */
+async function backgroundLoad(): Promise<string> {
+    const cpu = new CpuUse([machine]);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    return `${cpu.describe()} of one core, ${cpus().length} cores`;
+}
+
+const options = readBenchmarkOptions(process.argv.slice(2), process.env);
+const started = Date.now();
+process.stdout.write(`Dolittle Runtime benchmarks (${options.quick ? 'quick' : 'full'}; backends: ${options.backends.join(', ')}; scenarios: ${options.scenarios.join(', ')}; node ${process.version})\n`);
+process.stdout.write(`Background load before starting: ${await backgroundLoad()} (other processes on this machine skew every figure)\n\n`);
+const figures: Figure[] = [];
+let ceiling: PingPongCeiling | undefined;
+if (options.scenarios.includes('catch-up')) {
+    const measured = await measurePingPongCeiling(options.sizes.pingPongRoundTrips, machine);
+    ceiling = measured.ceiling;
+    figures.push(measured.figure);
+}
+for (const backend of options.backends) {
+    process.stdout.write(`\n== ${backend} ==\n`);
+    figures.push(...(await runBackend(backend, options, ceiling)));
+}
+printTable(figures);
+const missed = figures.flatMap((figure) => figure.goals.filter((goal) => !goal.met).map((goal) => `[${figure.backend}] ${figure.scenario}: ${goal.description}`));
+process.stdout.write(`\n${missed.length === 0 ? 'Every goal was met.' : `Goals missed:\n${missed.map((line) => `  - ${line}`).join('\n')}`}\n`);
+process.stdout.write(`Done in ${Math.round((Date.now() - started) / 1_000)} s.${options.profileFolder === undefined ? '' : ` Runtime CPU profiles are in ${options.profileFolder}.`}\n`);

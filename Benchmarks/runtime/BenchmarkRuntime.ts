@@ -1,0 +1,132 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { benchmarkIdentifiers } from '../events/benchmarkIdentifiers.js';
+import { freePorts } from './freePorts.js';
+
+/** The built Runtime (`npm run build` writes it). */
+const runtimeMain = fileURLToPath(new URL('../../Source/runtime/dist/main.js', import.meta.url));
+const readinessTimeout = 60_000;
+const keptOutputCharacters = 200_000;
+
+/** How to start the Runtime for a benchmark. */
+export type BenchmarkRuntimeOptions = {
+    /** A fresh folder for the configuration and the data. */
+    readonly folder: string;
+    /** Command-line arguments that choose the backend, e.g. `--store postgres --postgres <url>`. */
+    readonly storeArguments: ReadonlyArray<string>;
+    /** When given, the Runtime runs with `--cpu-prof` and writes its profile into this folder when it stops. */
+    readonly profileFolder?: string;
+};
+
+/** The Runtime as a child process, on free ports, with one tenant whose event store is the database 'bench_store'. */
+export class BenchmarkRuntime {
+    readonly #child: ChildProcess;
+    readonly #exited: Promise<string>;
+    #output = '';
+
+    private constructor(child: ChildProcess, readonly address: string) {
+        this.#child = child;
+        for (const stream of [child.stdout, child.stderr]) {
+            stream?.setEncoding('utf8');
+            stream?.on('data', (chunk: string) => {
+                this.#output = (this.#output + chunk).slice(-keptOutputCharacters);
+            });
+        }
+        this.#exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(signal === null ? `exit code ${code}` : `signal ${signal}`)));
+        const killOnExit = () => child.kill('SIGKILL');
+        process.once('exit', killOnExit);
+        void this.#exited.then(() => process.off('exit', killOnExit));
+    }
+
+    /** Writes the configuration, starts the Runtime and waits until GET /readyz answers 200. */
+    static async start(options: BenchmarkRuntimeOptions): Promise<BenchmarkRuntime> {
+        if (!existsSync(runtimeMain)) {
+            throw new Error(`The Runtime is not built: ${runtimeMain} does not exist. Run 'npm run build' first.`);
+        }
+        const configuration = join(options.folder, 'configuration');
+        const [privatePort, publicPort, httpPort] = (await freePorts(3)) as [number, number, number];
+        await mkdir(configuration, { recursive: true });
+        const files: Record<string, unknown> = {
+            'tenants.json': { [benchmarkIdentifiers.tenant]: {} },
+            'resources.json': { [benchmarkIdentifiers.tenant]: { eventStore: { servers: ['localhost'], database: 'bench_store' } } },
+            'endpoints.json': { public: { port: publicPort }, private: { port: privatePort } },
+            'metrics.json': { Port: httpPort },
+        };
+        for (const [name, content] of Object.entries(files)) {
+            await writeFile(join(configuration, name), JSON.stringify(content, undefined, 4));
+        }
+        const profiling = options.profileFolder === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${options.profileFolder}`];
+        const child = spawn(
+            process.execPath,
+            [
+                ...profiling,
+                runtimeMain,
+                '--configuration', configuration,
+                '--data', join(options.folder, 'data'),
+                ...options.storeArguments,
+                '--log-format', 'json',
+                '--log-level', 'warn',
+            ],
+            { stdio: ['ignore', 'pipe', 'pipe'] },
+        );
+        const runtime = new BenchmarkRuntime(child, `127.0.0.1:${privatePort}`);
+        await runtime.#waitUntilReady(httpPort);
+        return runtime;
+    }
+
+    /** The process id of the Runtime. */
+    get pid(): number | undefined {
+        return this.#child.pid;
+    }
+
+    /** What the Runtime wrote (the last part of it). */
+    output(): string {
+        return this.#output;
+    }
+
+    /** Stops the Runtime with SIGTERM (a graceful stop, which also writes a CPU profile) and waits for it. */
+    async stop(): Promise<void> {
+        if (this.#child.exitCode !== null || this.#child.signalCode !== null) {
+            return;
+        }
+        this.#child.kill('SIGTERM');
+        const timer = setTimeout(() => this.#child.kill('SIGKILL'), 20_000);
+        await this.#exited;
+        clearTimeout(timer);
+    }
+
+    async #waitUntilReady(httpPort: number): Promise<void> {
+        const deadline = Date.now() + readinessTimeout;
+        let exited: string | undefined;
+        void this.#exited.then((description) => {
+            exited = description;
+        });
+        while (Date.now() < deadline) {
+            if (exited !== undefined) {
+                throw new Error(`The Runtime ended (${exited}) before it was ready. Its output:\n${this.#output}`);
+            }
+            if ((await statusOf(httpPort, '/readyz')) === 200) {
+                return;
+            }
+            await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        await this.stop();
+        throw new Error(`The Runtime was not ready within ${readinessTimeout} ms. Its output:\n${this.#output}`);
+    }
+}
+
+function statusOf(port: number, path: string): Promise<number | undefined> {
+    return new Promise((resolve) => {
+        const call = request({ host: '127.0.0.1', port, path, timeout: 1_000 }, (response) => {
+            response.resume();
+            resolve(response.statusCode);
+        });
+        call.on('error', () => resolve(undefined));
+        call.on('timeout', () => call.destroy());
+        call.end();
+    });
+}

@@ -70,6 +70,7 @@ export function eventHandlersServiceFor(
                 tenants.all,
                 (tenant) => new HeadEventHandler(registration, tenant.id, (request, tenantId, signal) => connection.call(request, processingExecutionContext(microserviceId, tenantId), signal)),
                 handlerLogger.forCategory('processing'),
+                connection.signal,
             );
             const end = await connection.ended;
             await running.stop();

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { aFilterThatRan } from '../filters/given/aFilterThatRan.js';
-import { emptyGuid, newGuid } from '../guids/index.js';
+import { emptyGuid, newGuid, type Guid } from '../guids/index.js';
 import { postgresForTests } from '../storage/postgres/given/postgresForTests.js';
 import { processingBackends } from '../streamProcessors/given/processingBackends.js';
 import { TenantUnderTest } from '../streamProcessors/given/TenantUnderTest.js';
@@ -10,15 +10,20 @@ import { eventHandlerStreams } from './eventHandlerStreams.js';
 import { anEventHandlerThatRan } from './given/anEventHandlerThatRan.js';
 
 const backends = processingBackends(await postgresForTests(import.meta.url));
-const dishPrepared = newGuid();
-const dishServed = newGuid();
-const chefHired = newGuid();
 const kitchen = newGuid();
 const allowed = { store: expect.any(Function) };
 const refusedFor = (text: string) => ({ refused: expect.stringContaining(text) });
 
+// One tenant per backend: every test has its own handler id and event types, so the tests share the log but nothing in it.
 describe.each(backends)('when an event handler registers again on a tenant stored in $name', (backend) => {
-    const given = TenantUnderTest.forEachTest(backend);
+    const given = TenantUnderTest.forSuite(backend);
+    let handlerId: Guid;
+    let dishPrepared: Guid;
+    let dishServed: Guid;
+    let chefHired: Guid;
+    beforeEach(() => {
+        [handlerId, dishPrepared, dishServed, chefHired] = [newGuid(), newGuid(), newGuid(), newGuid()];
+    });
     const handler = (overrides: Partial<EventHandlerRegistration> = {}): EventHandlerRegistration => ({
         scope: emptyGuid,
         eventHandlerId: handlerId,
@@ -26,32 +31,28 @@ describe.each(backends)('when an event handler registers again on a tenant store
         partitioned: true,
         ...overrides,
     });
-    let handlerId = newGuid();
     const check = (registration: EventHandlerRegistration) => checkReregistration(registration, given().tenant);
+    const definition = () => given().tenant.storage.streams.definition(eventHandlerStreams(handler()).stream);
     const handledBefore = async (registration: EventHandlerRegistration) => {
         await given().commit({ type: dishPrepared, eventSourceId: kitchen }, { type: chefHired, eventSourceId: kitchen });
         await anEventHandlerThatRan(given(), registration);
     };
-    const newHandler = () => {
-        handlerId = newGuid();
+    const storeIfAllowed = async (registration: EventHandlerRegistration) => {
+        const result = await check(registration);
+        if ('store' in result) {
+            await result.store();
+        }
     };
 
     describe('for the first time', () => {
         it('allows it and stores its definition', async () => {
-            newHandler();
-            const result = await check(handler());
-            await ('store' in result ? result.store() : Promise.resolve());
-            expect(await given().tenant.storage.streams.definition(eventHandlerStreams(handler()).stream)).toEqual({
-                ...eventHandlerStreams(handler()).stream,
-                partitioned: true,
-                filter: { kind: 'eventTypes', types: [dishPrepared] },
-            });
+            await storeIfAllowed(handler());
+            expect(await definition()).toEqual({ ...eventHandlerStreams(handler()).stream, partitioned: true, filter: { kind: 'eventTypes', types: [dishPrepared] } });
         });
     });
 
     describe('with the same registration', () => {
         it('allows it', async () => {
-            newHandler();
             await handledBefore(handler());
             expect(await check(handler())).toEqual(allowed);
         });
@@ -59,13 +60,11 @@ describe.each(backends)('when an event handler registers again on a tenant store
 
     describe('and its stream has events', () => {
         it('refuses to make a partitioned handler unpartitioned', async () => {
-            newHandler();
             await handledBefore(handler({ partitioned: true }));
             expect(await check(handler({ partitioned: false }))).toEqual(refusedFor('cannot become unpartitioned'));
         });
 
         it('refuses to make an unpartitioned handler partitioned', async () => {
-            newHandler();
             await handledBefore(handler({ partitioned: false }));
             expect(await check(handler({ partitioned: true }))).toEqual(refusedFor('cannot become partitioned'));
         });
@@ -73,44 +72,37 @@ describe.each(backends)('when an event handler registers again on a tenant store
 
     describe('and its stream is still empty', () => {
         it('allows a partitioned handler to become unpartitioned', async () => {
-            newHandler();
             await given().commit({ type: chefHired, eventSourceId: kitchen });
             await anEventHandlerThatRan(given(), handler({ partitioned: true }));
             expect(await check(handler({ partitioned: false }))).toEqual(allowed);
         });
 
         it('stores the new partitioning when allowed', async () => {
-            newHandler();
             await given().commit({ type: chefHired, eventSourceId: kitchen });
             await anEventHandlerThatRan(given(), handler({ partitioned: false }));
-            const result = await check(handler({ partitioned: true }));
-            await ('store' in result ? result.store() : Promise.resolve());
-            expect(await given().tenant.storage.streams.definition(eventHandlerStreams(handler()).stream)).toMatchObject({ partitioned: true });
+            await storeIfAllowed(handler({ partitioned: true }));
+            expect(await definition()).toMatchObject({ partitioned: true });
         });
     });
 
     describe('with changed event types', () => {
         it('refuses to add a type that occurred before its filter position', async () => {
-            newHandler();
             await handledBefore(handler());
             expect(await check(handler({ types: [dishPrepared, chefHired] }))).toEqual(refusedFor(chefHired));
         });
 
         it('refuses to remove a type that occurred before its filter position', async () => {
-            newHandler();
             await given().commit({ type: dishServed, eventSourceId: kitchen });
             await handledBefore(handler({ types: [dishPrepared, dishServed] }));
             expect(await check(handler({ types: [dishPrepared] }))).toEqual(refusedFor(dishServed));
         });
 
         it('allows adding a type that never occurred', async () => {
-            newHandler();
             await handledBefore(handler());
             expect(await check(handler({ types: [dishPrepared, dishServed] }))).toEqual(allowed);
         });
 
         it('allows adding a type that occurred only after its filter position', async () => {
-            newHandler();
             await handledBefore(handler());
             await given().commit({ type: dishServed, eventSourceId: kitchen });
             expect(await check(handler({ types: [dishPrepared, dishServed] }))).toEqual(allowed);
@@ -119,15 +111,13 @@ describe.each(backends)('when an event handler registers again on a tenant store
 
     describe('with the id of a filter', () => {
         it('refuses a stream written by a filter', async () => {
-            newHandler();
             await given().commit({ type: dishPrepared, eventSourceId: kitchen });
-            await aFilterThatRan(given(), { kind: 'partitioned', scope: emptyGuid, filterId: handlerId });
+            await aFilterThatRan(given(), { kind: 'partitioned', scope: emptyGuid, filterId: handlerId }, [dishPrepared]);
             expect(await check(handler())).toEqual(refusedFor('written by a filter'));
         });
 
         it('refuses the id of a public filter', async () => {
-            newHandler();
-            await aFilterThatRan(given(), { kind: 'public', scope: emptyGuid, filterId: handlerId });
+            await aFilterThatRan(given(), { kind: 'public', scope: emptyGuid, filterId: handlerId }, [dishPrepared]);
             expect(await check(handler())).toEqual(refusedFor('public filter'));
         });
     });

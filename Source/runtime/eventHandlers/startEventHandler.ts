@@ -20,6 +20,7 @@ export function startEventHandler(
     tenants: ReadonlyArray<Tenant>,
     processorFor: (tenant: Tenant) => EventProcessor,
     logger: Logger,
+    stopWhen?: AbortSignal,
 ): RunningEventHandler {
     const keys = eventHandlerStreams(registration);
     const running = tenants.flatMap((tenant) => {
@@ -33,6 +34,7 @@ export function startEventHandler(
             streams: tenant.storage.streams,
             changes: tenant.changes,
             logger: tenantLogger.forCategory('filter'),
+            ...(stopWhen === undefined ? {} : { stopWhen }),
         });
         const processor = new StreamProcessor({
             key: keys.processor,
@@ -42,6 +44,7 @@ export function startEventHandler(
             streams: tenant.storage.streams,
             changes: tenant.changes,
             logger: tenantLogger.forCategory('processor'),
+            ...(stopWhen === undefined ? {} : { stopWhen }),
         });
         filter.start();
         processor.start();

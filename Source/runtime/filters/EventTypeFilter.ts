@@ -24,6 +24,8 @@ export type EventTypeFilterOptions = {
     readonly streams: StreamStorage;
     readonly changes: StreamChanges;
     readonly logger: Logger;
+    /** Stops the filter when it aborts, e.g. when the head's connection ends. */
+    readonly stopWhen?: AbortSignal;
     readonly batchSize?: number;
 };
 
@@ -43,6 +45,10 @@ export class EventTypeFilter {
     /** Creates the filter; nothing runs until start(). */
     constructor(options: EventTypeFilterOptions) {
         this.#options = options;
+        options.stopWhen?.addEventListener('abort', () => this.#abort.abort(), { once: true });
+        if (options.stopWhen?.aborted === true) {
+            this.#abort.abort();
+        }
     }
 
     /** Starts filtering in the background. */

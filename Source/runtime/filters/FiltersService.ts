@@ -83,6 +83,7 @@ export function filtersServiceFor(
                     changes: tenant.changes,
                     output: keys.stream,
                     logger: filterLogger.withBindings({ tenant: tenant.id }).forCategory('processing'),
+                    stopWhen: connection.signal,
                 });
                 processor.start();
                 return processor;

@@ -1,5 +1,8 @@
 import type { EventStoreResource } from '../configuration/RuntimeConfiguration.js';
-import { eventStorePostgresMigrations, eventStoreSqliteMigrations, PostgresEventLog, SqliteEventLog } from '../eventStore/index.js';
+import { eventStorePostgresMigrations } from '../eventStore/postgres/migrations.js';
+import { PostgresEventLog } from '../eventStore/postgres/PostgresEventLog.js';
+import { eventStoreSqliteMigrations } from '../eventStore/sqlite/migrations.js';
+import { SqliteEventLog } from '../eventStore/sqlite/SqliteEventLog.js';
 import { openPostgresDatabase } from '../storage/postgres/index.js';
 import { openSqliteDatabase } from '../storage/sqlite/index.js';
 import { PostgresStreams, SqliteStreams, streamsPostgresMigrations, streamsSqliteMigrations } from '../streams/index.js';

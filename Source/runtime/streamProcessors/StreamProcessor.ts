@@ -32,6 +32,8 @@ export type StreamProcessorOptions = {
     /** For filters: the stream the chosen events are appended to, atomically with the processor's position. */
     readonly output?: StreamKey;
     readonly logger: Logger;
+    /** Stops the processor when it aborts, e.g. when the head's connection ends. */
+    readonly stopWhen?: AbortSignal;
     readonly batchSize?: number;
     readonly clock?: () => number;
 };
@@ -65,6 +67,10 @@ export class StreamProcessor {
     constructor(options: StreamProcessorOptions) {
         this.#options = options;
         this.#clock = options.clock ?? Date.now;
+        options.stopWhen?.addEventListener('abort', () => this.#abort.abort(), { once: true });
+        if (options.stopWhen?.aborted === true) {
+            this.#abort.abort();
+        }
     }
 
     /** Starts processing in the background. */
@@ -83,9 +89,14 @@ export class StreamProcessor {
         const signal = this.#abort.signal;
         logger.log(messages.started);
         let state: StreamProcessorState | undefined;
+        let started = false;
         while (!signal.aborted) {
             try {
-                state ??= this.#retryNeverRetriedOnStart(await this.#options.streams.state(key) ?? initialStreamProcessorState(this.#options.partitioned));
+                if (state === undefined) {
+                    const stored = (await this.#options.streams.state(key)) ?? initialStreamProcessorState(this.#options.partitioned);
+                    state = started ? stored : this.#retryNeverRetriedOnStart(stored);
+                    started = true;
+                }
                 const version = changes.version(source.changes);
                 const step = state.partitioned ? stepPartitioned : stepUnpartitioned;
                 const result = await step(state as never, this.#context(signal));
@@ -93,12 +104,17 @@ export class StreamProcessor {
                 if (!result.progressed && !signal.aborted) {
                     const wait = Math.min(result.wakeAt - this.#clock(), pollFallback);
                     await changes.waitForChange(source.changes, version, wait, signal);
+                    if (isFailing(state)) {
+                        // Re-read a failing processor's state before retrying, so an operator's edit of the stored
+                        // retry time or position takes effect (as in the original Runtime).
+                        state = undefined;
+                    }
                 }
             } catch (error) {
                 if (signal.aborted) {
                     break;
                 }
-                logger.log(messages.storageFailed, { error: String(error) });
+                logger.log(messages.failed, { error: String(error) });
                 state = undefined;
                 await sleep(pauseAfterStorageFailure, signal);
             }
@@ -138,4 +154,8 @@ export class StreamProcessor {
         );
         return { ...state, failingPartitions: partitions };
     }
+}
+
+function isFailing(state: StreamProcessorState): boolean {
+    return state.partitioned ? state.failingPartitions.size > 0 : state.failure !== undefined;
 }

@@ -9,5 +9,5 @@ export const streamProcessorLogMessages = defineLogMessages({
     partitionFailed: { level: 'warn', message: 'Processing an event failed; its partition waits at this event and retries it at the retry time, while the other partitions go on' },
     partitionRecovered: { level: 'info', message: 'A failing partition processed its waiting events and flows again' },
     recovered: { level: 'info', message: 'The failing event was processed; the processor goes on' },
-    storageFailed: { level: 'error', message: 'Reading or writing the stream processor state failed; trying again shortly' },
+    failed: { level: 'error', message: 'Reading the stream, asking the head or writing the position failed; trying again shortly' },
 });

@@ -1,4 +1,4 @@
-import { emptyGuid } from '../../guids/index.js';
+import { emptyGuid, type Guid } from '../../guids/index.js';
 import { waitUntil } from '../../host/given/waitUntil.js';
 import { aStreamProcessor } from '../../streamProcessors/given/aStreamProcessor.js';
 import { processingOutcomes } from '../../streamProcessors/given/processingOutcomes.js';
@@ -10,10 +10,10 @@ import { filterStreams, isPartitioned } from '../filterStreams.js';
 
 /**
  * Registers a filter (checking and storing it as the service does) and runs it as the Runtime runs a head's filter,
- * choosing every event of the default scope's log (in its event source's partition when partitioned), until it has
- * filtered the whole log; then stops it.
+ * choosing the events of the given types from the default scope's log (in their event source's partition when
+ * partitioned), until it has filtered the whole log; then stops it.
  */
-export async function aFilterThatRan(tenant: TenantUnderTest, registration: FilterRegistration): Promise<void> {
+export async function aFilterThatRan(tenant: TenantUnderTest, registration: FilterRegistration, chosenTypes: ReadonlyArray<Guid>): Promise<void> {
     if (registration.scope !== emptyGuid) {
         throw new Error(`The filters of these tests live in the default scope, not in scope ${registration.scope}`);
     }
@@ -24,8 +24,9 @@ export async function aFilterThatRan(tenant: TenantUnderTest, registration: Filt
     await check.store();
     const keys = filterStreams(registration);
     const partitioned = isPartitioned(registration);
-    const chooseEvery = new ScriptedEventProcessor((event) => processingOutcomes.chosen(event, partitioned ? event.event.eventSourceId : emptyGuid));
-    const filter = tenant.run(aStreamProcessor(tenant, { key: keys.processor, processor: chooseEvery, output: keys.stream }));
+    const head = new ScriptedEventProcessor((event) =>
+        chosenTypes.includes(event.event.type.id) ? processingOutcomes.chosen(event, partitioned ? event.event.eventSourceId : emptyGuid) : processingOutcomes.succeeded);
+    const filter = tenant.run(aStreamProcessor(tenant, { key: keys.processor, processor: head, output: keys.stream }));
     const { storage } = tenant.tenant;
     const end = await storage.eventLog.nextSequenceNumber(emptyGuid);
     await waitUntil(async () => ((await storage.streams.state(keys.processor))?.position ?? 0) >= end, `filter ${registration.filterId} reached position ${end}`);

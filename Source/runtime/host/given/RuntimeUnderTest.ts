@@ -12,6 +12,8 @@ export type RuntimeUnderTest = {
     readonly dataFolder: string;
     /** Tells whether the process is running. */
     isRunning(): boolean;
+    /** How the last run ended ("exit code 0", "signal SIGKILL"), or '' while it runs. */
+    exitDescription(): string;
     /** Asks the Runtime to shut down (SIGTERM) and waits for it to exit, killing it if it takes longer than 15 seconds. */
     stop(): Promise<void>;
     /** Sends a signal (SIGKILL unless told) and waits for the process to exit. */

@@ -54,6 +54,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<RuntimeUnde
         configurationFolder,
         dataFolder,
         isRunning: () => current.running,
+        exitDescription: () => current.exitDescription,
         stop: () => current.signal('SIGTERM'),
         kill: (signal = 'SIGKILL') => current.signal(signal),
         restart: async () => {

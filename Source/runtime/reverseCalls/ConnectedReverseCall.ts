@@ -4,8 +4,9 @@ import type { ExecutionContext } from '../execution/index.js';
 import type { Failure } from '../failures/index.js';
 import type { Guid } from '../guids/index.js';
 import type { Logger } from '../logging/index.js';
-import { executionContextToWire, failureToWire } from '../wire/index.js';
+import { executionContextToWire } from '../wire/index.js';
 import { reverseCallLogMessages } from './logMessages.js';
+import { failureDetails } from './failureDetails.js';
 import { PendingCalls } from './PendingCalls.js';
 import type { ReverseCallConnection } from './ReverseCallConnection.js';
 import type { ReverseCallEnd } from './ReverseCallEnd.js';
@@ -73,7 +74,7 @@ export class ConnectedReverseCall<ClientMessage, RuntimeMessage, ConnectArgument
 
     reject(failure: Failure): void {
         this.#logger.log(reverseCallLogMessages.rejected, { failureId: failure.id, reason: failure.reason });
-        this.#stream.endWithLastMessage(this.#protocol.connectResponse(failureToWire(failure)), { reason: 'rejected', detail: failure.reason });
+        this.#stream.endWithFailure({ reason: 'rejected', detail: failure.reason }, failureDetails(failure.id, failure.reason));
     }
 
     call(request: Request, executionContext: ExecutionContext, signal?: AbortSignal): Promise<Response> {

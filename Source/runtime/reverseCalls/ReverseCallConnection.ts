@@ -25,7 +25,7 @@ export interface ReverseCallConnection<ConnectArguments, Request, Response> {
     readonly signal: AbortSignal;
     /** Writes the connect response without failure; calls can be made from then on. Does nothing once ended. */
     accept(): void;
-    /** Writes the connect response with the failure and ends the call with status OK, as Runtime 6.x does. */
+    /** Ends the call with status FAILED_PRECONDITION whose details carry the failure id and reason (no connect response: SDK 17 would then register twice; this way it retries once a second). */
     reject(failure: Failure): void;
     /**
      * Sends a request under a fresh call id with the given execution context, and resolves with the client's response

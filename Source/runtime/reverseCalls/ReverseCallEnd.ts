@@ -4,9 +4,9 @@ export type ReverseCallEndReason =
     | 'clientDisconnected'
     /** The client sent nothing (no pong, no response) for three ping intervals. */
     | 'keepaliveExpired'
-    /** The connect arguments were missing or malformed; the client got a failure connect response. */
+    /** The connect arguments were missing or malformed; the call ended with a failure status. */
     | 'refused'
-    /** The feature rejected the connect arguments; the client got its failure connect response. */
+    /** The feature rejected the connect arguments; the call ended with its failure status. */
     | 'rejected'
     /** The Runtime closed the call (shutdown or a processing error). */
     | 'closed'

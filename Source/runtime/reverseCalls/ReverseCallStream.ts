@@ -87,11 +87,15 @@ export class ReverseCallStream<ClientMessage, RuntimeMessage> {
         }
     }
 
-    /** Writes a last message and ends the call with status OK (how a refused or rejected connection ends, as in 6.x). */
-    endWithLastMessage(message: RuntimeMessage, end: ReverseCallEnd): void {
+    /**
+     * Ends a refused or rejected connection with an error status whose details carry the failure, without a connect
+     * response. SDK 17 registers again both after a failure connect response and after the call ends, so answering
+     * with both (as 6.x did) doubles its attempts every second for a registration that keeps being refused; an error
+     * status alone keeps it at one attempt a second, and the SDK logs the details.
+     */
+    endWithFailure(end: ReverseCallEnd, details: string): void {
         if (this.#finish(end)) {
-            this.#call.write(message);
-            this.#call.end();
+            this.#call.emit('error', { code: status.FAILED_PRECONDITION, details });
             this.#resolveOnceWritten(end);
         }
     }

@@ -1,9 +1,10 @@
-import { durationToMilliseconds, guidToUuid } from '@dolittle-typescript/protocol';
+import { durationToMilliseconds } from '@dolittle-typescript/protocol';
 import { status, type ServerDuplexStream } from '@grpc/grpc-js';
 import { newGuid } from '../guids/index.js';
 import type { Logger } from '../logging/index.js';
 import { executionContextFromWire, guidFromWire } from '../wire/index.js';
 import { ConnectedReverseCall } from './ConnectedReverseCall.js';
+import { failureDetails } from './failureDetails.js';
 import { reverseCallLogMessages } from './logMessages.js';
 import type { ReverseCallConnection } from './ReverseCallConnection.js';
 import type { ReverseCallProtocol } from './ReverseCallProtocol.js';
@@ -28,8 +29,8 @@ const notReceived = 'Connection arguments were not received';
 /**
  * Reads a reverse call's first message (pongs skipped) and starts pinging at the client's interval. Resolves with the
  * connection for the feature to accept or reject; or, when the stream ends first or the connect arguments or their
- * call context, execution context or ping interval are missing or malformed, writes the protocol's failure connect
- * response, ends the call and resolves with undefined (as Runtime 6.2 does). Aborting `shutdown` ends the call with
+ * call context, execution context or ping interval are missing or malformed, ends the call with status
+ * FAILED_PRECONDITION carrying the protocol's failure id and reason, and resolves with undefined. Aborting `shutdown` ends the call with
  * status UNAVAILABLE at any time, so that the client reconnects; connection id, service and head id are log bindings.
  */
 export function connectReverseCall<ClientMessage, RuntimeMessage, ConnectArguments, Request, Response>(
@@ -49,8 +50,7 @@ export function connectReverseCall<ClientMessage, RuntimeMessage, ConnectArgumen
     return new Promise((resolve) => {
         const refuse = (reason: string) => {
             callLogger.log(reverseCallLogMessages.refused, { reason });
-            const failure = { id: guidToUuid(protocol.connectFailureId), reason };
-            stream.endWithLastMessage(protocol.connectResponse(failure), { reason: 'refused', detail: reason });
+            stream.endWithFailure({ reason: 'refused', detail: reason }, failureDetails(protocol.connectFailureId, reason));
         };
         const timeout = setTimeout(() => refuse(`${notReceived} within ${connectTimeout} ms`), connectTimeout).unref();
         const onAbort = () => stream.endWithStatus({ reason: 'closed', detail: 'the Runtime is shutting down' }, status.UNAVAILABLE);

@@ -7,7 +7,7 @@ export const reverseCallLogMessages = defineLogMessages({
     pingIntervalClamped: { level: 'debug', message: 'The requested ping interval is outside the allowed bounds; using the nearest bound' },
     refused: { level: 'warn', message: 'Reverse call refused: the connect arguments were not received or are malformed' },
     accepted: { level: 'debug', message: 'Reverse call accepted' },
-    rejected: { level: 'debug', message: 'Reverse call rejected with a failure connect response' },
+    rejected: { level: 'debug', message: 'Reverse call rejected; the call ended with the failure in its status' },
     pingSkipped: { level: 'debug', message: 'Skipped a ping: the previous one is still waiting to be sent' },
     keepaliveExpired: { level: 'warn', message: 'Reverse call dropped: the client sent nothing for three ping intervals' },
     clientDisconnected: { level: 'debug', message: 'Reverse call ended by the client' },

@@ -34,7 +34,8 @@ try {
     console.log(`The kitchen refused: ${error.message}`);
 }
 
-// The event handlers keep running until the process is stopped (Ctrl+C).
+// The event handlers keep running until the process is stopped.
+console.log('Handling events; stop with Ctrl+C');
 
 /**
  * `aggregateOf` re-applies the kitchen's events synchronously: the SDK spins the event loop (deasync) until the Runtime

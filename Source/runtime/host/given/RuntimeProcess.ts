@@ -7,6 +7,7 @@ export class RuntimeProcess {
     readonly #child: ChildProcess;
     readonly #exited: Promise<void>;
     #running = true;
+    #signalled = false;
     #exitDescription = '';
 
     /** Starts `node <main> <arguments>` and records every line it writes into `lines`. */
@@ -18,7 +19,8 @@ export class RuntimeProcess {
             this.#child.once('exit', (code, signal) => {
                 this.#running = false;
                 this.#exitDescription = signal === null ? `exit code ${code}` : `signal ${signal}`;
-                this.lines.push(`[harness] the Runtime (pid ${this.#child.pid}) ended with ${this.#exitDescription}`);
+                const unasked = this.#signalled ? '' : ', although the harness did not stop it (did something else signal it?)';
+                this.lines.push(`[harness] the Runtime (pid ${this.#child.pid}) ended with ${this.#exitDescription}${unasked}`);
                 resolve();
             });
         });
@@ -43,6 +45,7 @@ export class RuntimeProcess {
         if (!this.#running) {
             return;
         }
+        this.#signalled = true;
         this.#child.kill(signal);
         const timer = new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), graceMilliseconds).unref());
         if ((await Promise.race([this.#exited.then(() => 'exited' as const), timer])) === 'late') {

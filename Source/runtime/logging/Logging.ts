@@ -10,9 +10,8 @@ export type LogSink = { write(line: string): void };
 
 /** Creates the Runtime's logging: structured JSON lines (or a readable form), levels per category prefix. */
 export function createLogging(configuration: LoggingConfiguration, sink?: LogSink): (category: string) => Logger {
-    const destination: DestinationStream = configuration.format === 'pretty'
-        ? { write: (line: string) => (sink ?? process.stdout).write(prettyLine(line)) }
-        : sink ?? pino.destination({ dest: 1, sync: false });
+    const output = sink ?? standardOutput();
+    const destination: DestinationStream = configuration.format === 'pretty' ? { write: (line: string) => output.write(prettyLine(line)) } : output;
     const root = pino({ level: 'trace', base: undefined, messageKey: 'msg' }, destination);
     return (category) => new CategoryLogger(configuration, root, category);
 }
@@ -49,4 +48,11 @@ class CategoryLogger implements Logger {
     withBindings(bindings: LogData): Logger {
         return new CategoryLogger(this.#configuration, this.#root, this.category, { ...this.#bindings, ...bindings });
     }
+}
+
+// Standard output as a Node stream: when whoever reads it is gone, writes fail with EPIPE, which must not keep the
+// Runtime from stopping (an asynchronous file destination retries such writes for ever at exit).
+function standardOutput(): LogSink {
+    process.stdout.on('error', () => undefined);
+    return { write: (line: string) => process.stdout.write(line) };
 }

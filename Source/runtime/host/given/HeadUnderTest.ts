@@ -6,6 +6,10 @@ export type HeadUnderTest = {
     waitForMessage(matches: (message: Record<string, unknown>) => boolean, description: string, timeoutMilliseconds?: number): Promise<Record<string, unknown>>;
     /** Everything the head wrote that was not a JSON line (standard error included), for failure messages. */
     output(): string;
+    /** Freezes the head (SIGSTOP): it stops answering pings and requests without closing its connection. */
+    pause(): void;
+    /** Lets a frozen head go on (SIGCONT). */
+    resume(): void;
     /** Sends a signal (SIGKILL unless told) and waits for the head to exit. */
     kill(signal?: NodeJS.Signals): Promise<void>;
 };

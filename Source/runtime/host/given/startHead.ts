@@ -54,8 +54,15 @@ export function startHead(script: string, argumentList: ReadonlyArray<string>, w
             return found;
         },
         output: () => other.join('\n'),
+        pause: () => {
+            child.kill('SIGSTOP');
+        },
+        resume: () => {
+            child.kill('SIGCONT');
+        },
         kill: async (signal = 'SIGKILL') => {
             if (child.exitCode === null && child.signalCode === null) {
+                child.kill('SIGCONT');
                 child.kill(signal);
                 await exited;
             }

@@ -1,6 +1,6 @@
-import { durationToMilliseconds, guidToUuid, type dolittle } from '@dolittle-typescript/protocol';
+import { guidToUuid, type dolittle } from '@dolittle-typescript/protocol';
 import type { Guid } from '../guids/index.js';
-import type { EventProcessor, ProcessingOutcome, RetryState } from '../streamProcessors/index.js';
+import { failedOutcome, type EventProcessor, type ProcessingOutcome, type RetryState } from '../streamProcessors/index.js';
 import type { StreamEvent } from '../streams/index.js';
 import { committedEventToWire } from '../wire/index.js';
 import type { EventHandlerRegistration } from './EventHandlerRegistration.js';
@@ -10,9 +10,6 @@ type HandleResponse = dolittle.runtime.events.processing.EventHandlerResponse;
 
 /** Sends one request to the head over its reverse call and resolves with its response. */
 export type CallHead = (request: HandleRequest, tenantId: Guid, signal: AbortSignal) => Promise<HandleResponse>;
-
-/** The retry timeout when a head asks to retry without saying when. */
-const defaultRetryTimeout = 5_000;
 
 /** Processes an event handler's stream for one tenant by asking the head to handle each event. */
 export class HeadEventHandler implements EventProcessor {
@@ -43,11 +40,6 @@ export class HeadEventHandler implements EventProcessor {
         if (failure === null || failure === undefined) {
             return { succeeded: true };
         }
-        return {
-            succeeded: false,
-            reason: failure.reason || 'The head reported a failure without a reason',
-            retry: failure.retry ?? false,
-            retryTimeout: durationToMilliseconds(failure.retryTimeout) ?? defaultRetryTimeout,
-        };
+        return failedOutcome(failure);
     }
 }

@@ -1,7 +1,7 @@
 import type { EventLogStorage } from '../eventStore/index.js';
 import { emptyGuid, type Guid } from '../guids/index.js';
 import type { Logger } from '../logging/index.js';
-import { sleep } from '../streamProcessors/index.js';
+import { ProcessingLoop, sleep } from '../streamProcessors/index.js';
 import {
     eventLogSource,
     streamKeyText,
@@ -39,32 +39,26 @@ const pauseAfterStorageFailure = 1_000;
  */
 export class EventTypeFilter {
     readonly #options: EventTypeFilterOptions;
-    readonly #abort = new AbortController();
-    #running: Promise<void> | undefined;
+    readonly #loop: ProcessingLoop;
 
     /** Creates the filter; nothing runs until start(). */
     constructor(options: EventTypeFilterOptions) {
         this.#options = options;
-        options.stopWhen?.addEventListener('abort', () => this.#abort.abort(), { once: true });
-        if (options.stopWhen?.aborted === true) {
-            this.#abort.abort();
-        }
+        this.#loop = new ProcessingLoop((signal) => this.#run(signal), options.stopWhen);
     }
 
     /** Starts filtering in the background. */
     start(): void {
-        this.#running ??= this.#run();
+        this.#loop.start();
     }
 
     /** Stops filtering after the batch under way. */
-    async stop(): Promise<void> {
-        this.#abort.abort();
-        await this.#running;
+    stop(): Promise<void> {
+        return this.#loop.stop();
     }
 
-    async #run(): Promise<void> {
+    async #run(signal: AbortSignal): Promise<void> {
         const { key, streams, changes, logger } = this.#options;
-        const signal = this.#abort.signal;
         const source = eventLogSource(key.scope);
         let position: number | undefined;
         while (!signal.aborted) {

@@ -1,6 +1,6 @@
-import { durationToMilliseconds, guidToUuid, type dolittle } from '@dolittle-typescript/protocol';
+import { guidToUuid, type dolittle } from '@dolittle-typescript/protocol';
 import { emptyGuid, type Guid } from '../guids/index.js';
-import type { EventProcessor, ProcessingOutcome, RetryState } from '../streamProcessors/index.js';
+import { failedOutcome, type EventProcessor, type ProcessingOutcome, type RetryState } from '../streamProcessors/index.js';
 import type { StreamEvent } from '../streams/index.js';
 import { committedEventToWire, guidFromWire } from '../wire/index.js';
 import type { FilterRegistration } from './FilterRegistration.js';
@@ -16,8 +16,6 @@ export type FilterAnswer = {
 
 /** Sends one filter request to the head over its reverse call and resolves with its answer. */
 export type AskHead = (request: FilterRequest, tenantId: Guid, signal: AbortSignal) => Promise<FilterAnswer>;
-
-const defaultRetryTimeout = 5_000;
 
 /**
  * Filters a scope's event log for one tenant by asking the head about each event; the chosen events go to the
@@ -52,12 +50,7 @@ export class HeadFilter implements EventProcessor {
         );
         const failure = answer.failure;
         if (failure !== null && failure !== undefined) {
-            return {
-                succeeded: false,
-                reason: failure.reason || 'The head reported a failure without a reason',
-                retry: failure.retry ?? false,
-                retryTimeout: durationToMilliseconds(failure.retryTimeout) ?? defaultRetryTimeout,
-            };
+            return failedOutcome(failure);
         }
         if (answer.isIncluded !== true) {
             return { succeeded: true };
@@ -68,7 +61,7 @@ export class HeadFilter implements EventProcessor {
         try {
             return { succeeded: true, output: { partition: guidFromWire(answer.partitionId, 'filterResult.partitionId'), event: event.event } };
         } catch (error) {
-            return { succeeded: false, reason: error instanceof Error ? error.message : String(error), retry: true, retryTimeout: defaultRetryTimeout };
+            return failedOutcome({ reason: error instanceof Error ? error.message : String(error), retry: true });
         }
     }
 }

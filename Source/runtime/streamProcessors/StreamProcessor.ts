@@ -14,6 +14,7 @@ import { streamProcessorLogMessages as messages } from './logMessages.js';
 import { stepPartitioned } from './stepPartitioned.js';
 import { stepUnpartitioned } from './stepUnpartitioned.js';
 import type { StreamSource } from './StreamSource.js';
+import { ProcessingLoop } from './ProcessingLoop.js';
 import { neverRetry } from './retryTimeFor.js';
 import { sleep } from './sleep.js';
 
@@ -59,34 +60,28 @@ export type StepContext = {
  */
 export class StreamProcessor {
     readonly #options: StreamProcessorOptions;
-    readonly #abort = new AbortController();
     readonly #clock: () => number;
-    #running: Promise<void> | undefined;
+    readonly #loop: ProcessingLoop;
 
     /** Creates the processor; nothing runs until start(). */
     constructor(options: StreamProcessorOptions) {
         this.#options = options;
         this.#clock = options.clock ?? Date.now;
-        options.stopWhen?.addEventListener('abort', () => this.#abort.abort(), { once: true });
-        if (options.stopWhen?.aborted === true) {
-            this.#abort.abort();
-        }
+        this.#loop = new ProcessingLoop((signal) => this.#run(signal), options.stopWhen);
     }
 
     /** Starts processing in the background. */
     start(): void {
-        this.#running ??= this.#run();
+        this.#loop.start();
     }
 
     /** Stops processing; the event in flight is not marked processed (it is delivered again next time). */
-    async stop(): Promise<void> {
-        this.#abort.abort();
-        await this.#running;
+    stop(): Promise<void> {
+        return this.#loop.stop();
     }
 
-    async #run(): Promise<void> {
+    async #run(signal: AbortSignal): Promise<void> {
         const { key, logger, changes, source } = this.#options;
-        const signal = this.#abort.signal;
         logger.log(messages.started);
         let state: StreamProcessorState | undefined;
         let started = false;

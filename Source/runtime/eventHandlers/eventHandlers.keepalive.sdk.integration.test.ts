@@ -39,11 +39,17 @@ describe.each(backends)('when the head of an event handler on the $kind store st
     let processorStopped = false;
 
     beforeAll(async () => {
-        runtime = await startRuntime({ backend, arguments: ['--log', 'runtime.eventHandlers=debug'] });
+        runtime = await startRuntime({ backend, arguments: ['--log', 'runtime.eventHandlers=trace'] });
         committer = connectClient(runtime, (builder) => builder);
         head = startHead(eventHandlerHead, [JSON.stringify({ port: runtime.privatePort, eventHandlerId, eventTypeId, partitioned: false })]);
         await commitNumbers([1]);
         await head.waitForMessage((message) => (message['content'] as { n?: number } | undefined)?.n === 1, 'event 1 reached the head', 30_000);
+        // Freeze the head only once the Runtime has its answer for event 1, so no event is in flight.
+        await waitUntil(
+            () => logLines().some((line) => line['eventHandler'] === eventHandlerId && line['msg'] === 'Processed an event' && line['position'] === 0),
+            'the Runtime records event 1 as processed',
+            20_000,
+        );
         head.pause();
         await waitUntil(() => {
             disconnection = logLines().find((line) => line['eventHandler'] === eventHandlerId && String(line['msg']).startsWith('Event handler disconnected'));

@@ -51,6 +51,8 @@ export type StepContext = {
     now(): number;
     process(event: StreamEvent, retry: { reason: string; attempts: number } | undefined): Promise<ProcessingOutcome>;
     save(state: StreamProcessorState, outcome?: ProcessingOutcome): Promise<void>;
+    /** Logs (at trace) that an event was processed and its position persisted. */
+    processed(event: StreamEvent): void;
 };
 
 /**
@@ -126,6 +128,11 @@ export class StreamProcessor {
             logger,
             now: this.#clock,
             process: (event, retry) => processor.process(event, retry, signal),
+            processed: (event) => {
+                if (logger.isEnabled(messages.processed)) {
+                    logger.log(messages.processed, { position: event.position, partition: event.partition, eventLogSequenceNumber: event.event.sequenceNumber });
+                }
+            },
             save: async (state, outcome) => {
                 const chosen = outcome?.succeeded === true ? outcome.output : undefined;
                 if (output !== undefined && chosen !== undefined) {

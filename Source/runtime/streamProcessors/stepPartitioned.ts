@@ -40,6 +40,7 @@ export async function stepPartitioned(initial: PartitionedStreamProcessorState, 
         if (outcome.succeeded) {
             state = { ...state, position: event.position + 1, lastSuccessfullyProcessed: now };
             await context.save(state, outcome);
+            context.processed(event);
             continue;
         }
         const retryTime = retryTimeFor(outcome, now);
@@ -87,6 +88,7 @@ async function retryPartition(
                 failing = { ...failing, position: event.position + 1, attempts: 0, retryTime: now };
                 state = { ...state, lastSuccessfullyProcessed: now, failingPartitions: withPartition(state.failingPartitions, partition, failing) };
                 await context.save(state, outcome);
+                context.processed(event);
                 continue;
             }
             const attempts = (retried ? failing.attempts : 0) + 1;

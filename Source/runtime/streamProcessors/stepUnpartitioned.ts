@@ -29,6 +29,7 @@ export async function stepUnpartitioned(initial: UnpartitionedStreamProcessorSta
         if (outcome.succeeded) {
             state = { partitioned: false, position: event.position + 1, lastSuccessfullyProcessed: now, failure: undefined };
             await context.save(state, outcome);
+            context.processed(event);
             if (failure !== undefined) {
                 context.logger.log(messages.recovered, { position: event.position, attempts: failure.attempts });
             }

@@ -5,6 +5,7 @@ import { ProcessingLoop, sleep } from '../streamProcessors/index.js';
 import {
     eventLogSource,
     streamKeyText,
+    type FilteredEvent,
     type StreamChanges,
     type StreamKey,
     type StreamProcessorKey,
@@ -31,6 +32,7 @@ export type EventTypeFilterOptions = {
 
 const pollFallback = 60_000;
 const pauseAfterStorageFailure = 1_000;
+const millisecondsBetweenStores = 1_000;
 
 /**
  * Writes the events of some types from a scope's event log into a stream (an event handler's stream). It runs
@@ -40,6 +42,8 @@ const pauseAfterStorageFailure = 1_000;
 export class EventTypeFilter {
     readonly #options: EventTypeFilterOptions;
     readonly #loop: ProcessingLoop;
+    #persistedPosition = 0;
+    #storedAt = 0;
 
     /** Creates the filter; nothing runs until start(). */
     constructor(options: EventTypeFilterOptions) {
@@ -63,10 +67,16 @@ export class EventTypeFilter {
         let position: number | undefined;
         while (!signal.aborted) {
             try {
-                position ??= (await streams.state(key))?.position ?? 0;
+                if (position === undefined) {
+                    position = (await streams.state(key))?.position ?? 0;
+                    this.#persistedPosition = position;
+                }
                 const version = changes.version(source);
                 const next = await this.#filterBatch(position);
                 if (next === position) {
+                    if (position !== this.#persistedPosition) {
+                        await this.#store(position, []);
+                    }
                     await changes.waitForChange(source, version, pollFallback, signal);
                 }
                 position = next;
@@ -82,7 +92,7 @@ export class EventTypeFilter {
     }
 
     async #filterBatch(position: number): Promise<number> {
-        const { key, target, types, partitioned, eventLog, streams, changes } = this.#options;
+        const { key, target, types, partitioned, eventLog, changes } = this.#options;
         const batchSize = this.#options.batchSize ?? 1_000;
         // Only events below the committed end are taken, so the position never passes an event still being committed.
         const end = await eventLog.nextSequenceNumber(key.scope);
@@ -93,11 +103,24 @@ export class EventTypeFilter {
         const last = events.at(-1);
         const next = events.length === batchSize && last !== undefined ? last.sequenceNumber + 1 : end;
         const filtered = events.map((event) => ({ partition: partitioned ? event.eventSourceId : emptyGuid, event }));
-        const state: StreamProcessorState = { partitioned: false, position: next, lastSuccessfullyProcessed: Date.now(), failure: undefined };
-        await streams.appendAndSaveState(target, filtered, key, state);
+        // Under load, a batch without matching events moves the position in memory only; it is stored at most once a
+        // second and when the filter goes idle. After a crash those events are scanned again and, matching nothing,
+        // add nothing. This spares every handler a write on every commit of types it does not handle.
+        if (filtered.length === 0 && Date.now() - this.#storedAt < millisecondsBetweenStores) {
+            return next;
+        }
+        await this.#store(next, filtered);
         if (filtered.length > 0) {
             changes.changed(streamKeyText(target));
         }
         return next;
+    }
+
+    async #store(position: number, filtered: ReadonlyArray<FilteredEvent>): Promise<void> {
+        const { key, target, streams } = this.#options;
+        const state: StreamProcessorState = { partitioned: false, position, lastSuccessfullyProcessed: Date.now(), failure: undefined };
+        await streams.appendAndSaveState(target, filtered, key, state);
+        this.#persistedPosition = position;
+        this.#storedAt = Date.now();
     }
 }

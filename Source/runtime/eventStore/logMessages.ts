@@ -2,7 +2,6 @@ import { defineLogMessages } from '../logging/index.js';
 
 /** The event store's log messages. */
 export const eventStoreLogMessages = defineLogMessages({
-    opened: { level: 'debug', message: 'Event store opened' },
     committed: { level: 'trace', message: 'Committed a batch of events' },
     commitRejected: { level: 'debug', message: 'Commit rejected' },
     changedElsewhere: { level: 'warn', message: 'The event log was changed by another writer; reloading and retrying the batch' },

@@ -6,10 +6,11 @@ import { SqliteEventLog } from '../eventStore/sqlite/SqliteEventLog.js';
 import { openPostgresDatabase } from '../storage/postgres/index.js';
 import { openSqliteDatabase } from '../storage/sqlite/index.js';
 import { PostgresStreams, SqliteStreams, streamsPostgresMigrations, streamsSqliteMigrations } from '../streams/index.js';
+import type { Logger } from '../logging/index.js';
 import type { TenantStorage } from '../tenancy/index.js';
 
 /** Opens a tenant's event store database on the backend its resources name, bringing its tables up to date. */
-export async function openTenantStorage(resource: EventStoreResource): Promise<TenantStorage> {
+export async function openTenantStorage(resource: EventStoreResource, logger?: Logger): Promise<TenantStorage> {
     if (resource.kind === 'embedded') {
         const database = openSqliteDatabase(resource.file, [...eventStoreSqliteMigrations, ...streamsSqliteMigrations]);
         return {
@@ -27,6 +28,7 @@ export async function openTenantStorage(resource: EventStoreResource): Promise<T
         schema: resource.schema,
         maximumConnections: resource.maximumConnections,
         migrations: [...eventStorePostgresMigrations, ...streamsPostgresMigrations],
+        ...(logger === undefined ? {} : { logger }),
     });
     return {
         eventLog: new PostgresEventLog(database),

@@ -17,8 +17,8 @@ export async function openTenants(configuration: RuntimeConfiguration, logger: L
             if (resources === undefined) {
                 throw new Error(`Tenant '${id}' has no resources`);
             }
-            const storage = await openTenantStorage(resources.eventStore);
             const tenantLogger = logger.withBindings({ tenant: id });
+            const storage = await openTenantStorage(resources.eventStore, tenantLogger.forCategory('storage'));
             const changes = new StreamChanges();
             const eventStore = new EventStore(storage.eventLog, tenantLogger.forCategory('eventStore'));
             eventStore.onCommitted((scope) => changes.changed(eventLogSource(scope)));

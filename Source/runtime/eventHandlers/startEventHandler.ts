@@ -1,4 +1,5 @@
 import { EventTypeFilter } from '../filters/index.js';
+import { emptyGuid } from '../guids/index.js';
 import type { Logger } from '../logging/index.js';
 import { StreamProcessor, streamSourceFor, type EventProcessor } from '../streamProcessors/index.js';
 import type { Tenant } from '../tenancy/index.js';
@@ -31,6 +32,7 @@ export function startEventHandler(
             types: registration.types,
             partitioned: registration.partitioned,
             eventLog: tenant.storage.eventLog,
+            ...(registration.scope === emptyGuid ? { committedEnd: () => tenant.eventStore.nextSequenceNumber() } : {}),
             streams: tenant.storage.streams,
             changes: tenant.changes,
             logger: tenantLogger.forCategory('filter'),

@@ -22,6 +22,8 @@ export type EventTypeFilterOptions = {
     /** Partition the stream by event source (partitioned event handlers) or not. */
     readonly partitioned: boolean;
     readonly eventLog: EventLogStorage;
+    /** The committed end of the scope's event log (the next sequence number); the event store knows it without a query. */
+    readonly committedEnd?: () => Promise<number>;
     readonly streams: StreamStorage;
     readonly changes: StreamChanges;
     readonly logger: Logger;
@@ -95,7 +97,7 @@ export class EventTypeFilter {
         const { key, target, types, partitioned, eventLog, changes } = this.#options;
         const batchSize = this.#options.batchSize ?? 1_000;
         // Only events below the committed end are taken, so the position never passes an event still being committed.
-        const end = await eventLog.nextSequenceNumber(key.scope);
+        const end = await (this.#options.committedEnd?.() ?? eventLog.nextSequenceNumber(key.scope));
         if (end <= position) {
             return position;
         }

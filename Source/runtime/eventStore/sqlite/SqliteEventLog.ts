@@ -26,6 +26,8 @@ export class SqliteEventLog implements EventLogStorage {
                 `SELECT * FROM event_log WHERE event_source = ? AND aggregate_root_id = ? AND aggregate_version < ? AND scope = '00000000-0000-0000-0000-000000000000' ORDER BY aggregate_version`,
             ),
             read: database.prepare('SELECT * FROM event_log WHERE scope = ? AND sequence_number >= ? ORDER BY sequence_number LIMIT ?'),
+            fullDurability: database.prepare('PRAGMA synchronous = FULL'),
+            normalDurability: database.prepare('PRAGMA synchronous = NORMAL'),
         };
         this.#appendTransaction = database.transaction(
             (scope: Guid, events: ReadonlyArray<CommittedEvent>, aggregates: ReadonlyArray<AggregateVersionChange>) => {
@@ -60,7 +62,13 @@ export class SqliteEventLog implements EventLogStorage {
 
     append(scope: Guid, events: ReadonlyArray<CommittedEvent>, aggregates: ReadonlyArray<AggregateVersionChange>): Promise<void> {
         try {
-            this.#appendTransaction(scope, events, aggregates);
+            // Events are acknowledged only once on disk: this commit fsyncs (and with it the bookkeeping before it).
+            this.#statements.fullDurability.run();
+            try {
+                this.#appendTransaction(scope, events, aggregates);
+            } finally {
+                this.#statements.normalDurability.run();
+            }
             return Promise.resolve();
         } catch (error) {
             if (error instanceof EventLogWasChangedElsewhere) {

@@ -8,13 +8,15 @@ export type SqliteDatabase = Database.Database;
 
 /**
  * Opens (or creates) an embedded database file and brings its tables up to date.
- * WAL with synchronous=FULL: a commit is on disk (fsync) before it is acknowledged.
+ * WAL with synchronous=NORMAL by default, for derived bookkeeping (stream appends, processor positions): such a commit
+ * is in the WAL before it returns, so it survives a process kill. Commits of events switch to synchronous=FULL around
+ * their transaction (see SqliteEventLog), so they are on disk (fsync) before they are acknowledged.
  */
 export function openSqliteDatabase(file: string, migrations: ReadonlyArray<SqliteMigration>): SqliteDatabase {
     mkdirSync(dirname(file), { recursive: true });
     const database = new Database(file);
     database.pragma('journal_mode = WAL');
-    database.pragma('synchronous = FULL');
+    database.pragma('synchronous = NORMAL');
     database.pragma('busy_timeout = 5000');
     database.pragma('foreign_keys = ON');
     database.exec('CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied INTEGER NOT NULL)');

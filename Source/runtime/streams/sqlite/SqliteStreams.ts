@@ -95,8 +95,9 @@ export class SqliteStreams implements StreamStorage {
 
     #writeState(processor: StreamProcessorKey, state: StreamProcessorState): void {
         this.#statements.saveState.run(stateToParameters(processor, state));
-        this.#statements.removeFailingPartitions.run(processor.scope, processor.processorId, processor.sourceStreamId);
         if (state.partitioned) {
+            // Unpartitioned states have no failing partitions; those a partitioned state left are never read for them.
+            this.#statements.removeFailingPartitions.run(processor.scope, processor.processorId, processor.sourceStreamId);
             for (const [partition, failing] of state.failingPartitions) {
                 this.#statements.addFailingPartition.run(failingPartitionToParameters(processor, partition, failing));
             }
@@ -104,21 +105,12 @@ export class SqliteStreams implements StreamStorage {
     }
 
     // Stream appends and processor states are bookkeeping derived from the event log, so their commits skip the
-    // fsync (synchronous=NORMAL): in WAL mode a commit is in the WAL file before it returns, so it survives a
-    // process kill, and the next event commit (synchronous=FULL) fsyncs the WAL and with it every earlier frame.
-    // Only a power loss can drop them, and then processing repeats from an older position; it never skips.
-    // The setting cannot change inside a transaction (then the enclosing one decides), and nothing else runs on
-    // this connection in between, because the driver is synchronous.
+    // fsync: the connection runs with synchronous=NORMAL (storage/sqlite/SqliteDatabase.ts), where a commit is in the
+    // WAL file before it returns, so it survives a process kill, and the next event commit (synchronous=FULL, see
+    // SqliteEventLog) fsyncs the WAL and with it every earlier frame. Only a power loss can drop them, and then
+    // processing repeats from an older position; it never skips.
     #withBookkeepingDurability<T>(write: () => T): T {
-        if (this.#database.inTransaction) {
-            return write();
-        }
-        this.#statements.relaxDurability.run();
-        try {
-            return write();
-        } finally {
-            this.#statements.restoreDurability.run();
-        }
+        return write();
     }
 }
 

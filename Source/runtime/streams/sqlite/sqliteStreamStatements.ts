@@ -18,8 +18,6 @@ const sql = {
     saveState: `INSERT OR REPLACE INTO stream_processor_states (${processorStateColumns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     removeFailingPartitions: `DELETE FROM failing_partitions WHERE ${processorWhere}`,
     addFailingPartition: `INSERT INTO failing_partitions (${failingPartitionColumns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    relaxDurability: 'PRAGMA synchronous = NORMAL',
-    restoreDurability: 'PRAGMA synchronous = FULL',
 } as const;
 
 /** The prepared statements of the embedded streams, by name. */

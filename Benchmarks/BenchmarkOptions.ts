@@ -28,6 +28,12 @@ export type BenchmarkOptions = {
     readonly postgresServer: string;
     /** When given, the Runtime runs with --cpu-prof and writes one profile per backend into this folder. */
     readonly profileFolder: string | undefined;
+    /** More log levels for the Runtime (`<category prefix>=<level>`, passed on as --log). */
+    readonly runtimeLogLevels: ReadonlyArray<string>;
+    /** When given, the Runtime's output is written to `<folder>/runtime-<backend>.log`. */
+    readonly runtimeOutputFolder: string | undefined;
+    /** Another build of the Runtime to measure (its main.js), e.g. to compare a change with the current build. */
+    readonly runtimeMain: string | undefined;
     readonly sizes: BenchmarkSizes;
 };
 
@@ -59,7 +65,10 @@ const usage = `Usage: npm run bench -- [--quick] [--backend embedded|postgres] [
   --scenario <name>   only this scenario: commits, latency or catch-up (repeatable); default all
   --postgres <url>    the PostgreSQL server to create the benchmark databases on; also DOLITTLE_BENCH_POSTGRES;
                       default postgres://postgres@127.0.0.1:5432/postgres
-  --profile <folder>  run the Runtime with --cpu-prof and keep its profiles in <folder>`;
+  --profile <folder>  run the Runtime with --cpu-prof and keep its profiles in <folder>
+  --runtime-log <prefix>=<level>   a log level for the Runtime (repeatable), e.g. runtime.eventStore=trace
+  --runtime-output <folder>        write the Runtime's output to <folder>/runtime-<backend>.log
+  --runtime-main <file>            measure another build of the Runtime (its main.js) instead of Source/runtime/dist`;
 
 /** Reads the command line and the environment; exits with the usage on anything it does not know. */
 export function readBenchmarkOptions(argumentList: ReadonlyArray<string>, environment: NodeJS.ProcessEnv): BenchmarkOptions {
@@ -68,6 +77,9 @@ export function readBenchmarkOptions(argumentList: ReadonlyArray<string>, enviro
     const scenarios: ScenarioName[] = [];
     let postgresServer = environment['DOLITTLE_BENCH_POSTGRES'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
     let profileFolder: string | undefined;
+    const runtimeLogLevels: string[] = [];
+    let runtimeOutputFolder: string | undefined;
+    let runtimeMain: string | undefined;
     for (let index = 0; index < argumentList.length; index++) {
         const argument = argumentList[index];
         const value = argumentList[index + 1];
@@ -85,6 +97,15 @@ export function readBenchmarkOptions(argumentList: ReadonlyArray<string>, enviro
         } else if (argument === '--profile' && value !== undefined) {
             profileFolder = value;
             index++;
+        } else if (argument === '--runtime-log' && value !== undefined) {
+            runtimeLogLevels.push(value);
+            index++;
+        } else if (argument === '--runtime-main' && value !== undefined) {
+            runtimeMain = value;
+            index++;
+        } else if (argument === '--runtime-output' && value !== undefined) {
+            runtimeOutputFolder = value;
+            index++;
         } else {
             process.stderr.write(`Unknown or incomplete argument '${argument ?? ''}'.\n${usage}\n`);
             process.exit(2);
@@ -96,6 +117,9 @@ export function readBenchmarkOptions(argumentList: ReadonlyArray<string>, enviro
         backends: backends.length === 0 ? ['embedded', 'postgres'] : backends,
         postgresServer,
         profileFolder,
+        runtimeLogLevels,
+        runtimeOutputFolder,
+        runtimeMain,
         sizes: quick ? quickSizes : fullSizes,
     };
 }

@@ -18,11 +18,13 @@ import { commitThroughput } from './scenarios/commitThroughput.js';
 import { commitToHandlerLatency } from './scenarios/commitToHandlerLatency.js';
 import type { PingPongCeiling } from './scenarios/PingPongCeiling.js';
 import { measurePingPongCeiling } from './scenarios/measurePingPongCeiling.js';
+import { measureUnaryCeilings } from './scenarios/measureUnaryCeilings.js';
+import type { UnaryCeilings } from './scenarios/UnaryCeilings.js';
 
 const machine: CpuSource = ['machine', machineBusyMilliseconds];
 const benchmark: CpuSource = ['benchmark', () => processCpuMilliseconds(process.pid)];
 
-async function runBackend(name: BackendName, options: BenchmarkOptions, ceiling: PingPongCeiling | undefined): Promise<ReadonlyArray<Figure>> {
+async function runBackend(name: BackendName, options: BenchmarkOptions, ceiling: PingPongCeiling | undefined, unaryCeilings: UnaryCeilings | undefined): Promise<ReadonlyArray<Figure>> {
     const folder = await mkdtemp(join(tmpdir(), `dolittle-bench-${name}-`));
     const dataFolder = join(folder, 'data');
     await mkdir(dataFolder, { recursive: true });
@@ -31,7 +33,14 @@ async function runBackend(name: BackendName, options: BenchmarkOptions, ceiling:
     let eventStore: EventStoreConnection | undefined;
     try {
         backend = name === 'embedded' ? embeddedBackend(dataFolder) : await postgresBackend(options.postgresServer);
-        runtime = await BenchmarkRuntime.start({ folder, storeArguments: backend.storeArguments, profileFolder: options.profileFolder });
+        runtime = await BenchmarkRuntime.start({
+            folder,
+            storeArguments: backend.storeArguments,
+            profileFolder: options.profileFolder,
+            logLevels: options.runtimeLogLevels,
+            main: options.runtimeMain,
+            outputFile: options.runtimeOutputFolder === undefined ? undefined : join(options.runtimeOutputFolder, `runtime-${name}.log`),
+        });
         eventStore = new EventStoreConnection(runtime.address);
         const pid = runtime.pid;
         const context = {
@@ -43,7 +52,7 @@ async function runBackend(name: BackendName, options: BenchmarkOptions, ceiling:
         };
         const figures: Figure[] = [];
         if (options.scenarios.includes('commits')) {
-            figures.push(...(await commitThroughput(context)));
+            figures.push(...(await commitThroughput(context, unaryCeilings)));
         }
         if (options.scenarios.includes('latency')) {
             figures.push(...(await commitToHandlerLatency(context)));
@@ -75,9 +84,18 @@ async function backgroundLoad(): Promise<string> {
 const options = readBenchmarkOptions(process.argv.slice(2), process.env);
 const started = Date.now();
 process.stdout.write(`Dolittle Runtime benchmarks (${options.quick ? 'quick' : 'full'}; backends: ${options.backends.join(', ')}; scenarios: ${options.scenarios.join(', ')}; node ${process.version})\n`);
+if (options.runtimeMain !== undefined) {
+    process.stdout.write(`Runtime under test: ${options.runtimeMain}\n`);
+}
 process.stdout.write(`Background load before starting: ${await backgroundLoad()} (other processes on this machine skew every figure)\n\n`);
 const figures: Figure[] = [];
 let ceiling: PingPongCeiling | undefined;
+let unaryCeilings: UnaryCeilings | undefined;
+if (options.scenarios.includes('commits')) {
+    const measured = await measureUnaryCeilings(options.sizes, [benchmark, machine]);
+    unaryCeilings = measured.ceilings;
+    figures.push(...measured.figures);
+}
 if (options.scenarios.includes('catch-up')) {
     const measured = await measurePingPongCeiling(options.sizes.pingPongRoundTrips, machine);
     ceiling = measured.ceiling;
@@ -85,7 +103,7 @@ if (options.scenarios.includes('catch-up')) {
 }
 for (const backend of options.backends) {
     process.stdout.write(`\n== ${backend} ==\n`);
-    figures.push(...(await runBackend(backend, options, ceiling)));
+    figures.push(...(await runBackend(backend, options, ceiling, unaryCeilings)));
 }
 printTable(figures);
 const missed = figures.flatMap((figure) => figure.goals.filter((goal) => !goal.met).map((goal) => `[${figure.backend}] ${figure.scenario}: ${goal.description}`));

@@ -1,28 +1,29 @@
-import { eventStoreService, guidToUuid, serviceNameOf, type dolittle } from '@dolittle-typescript/protocol';
-import type * as GrpcJs from '@grpc/grpc-js';
+import { connect, constants, type ClientHttp2Session } from 'node:http2';
+import { dolittle, guidToUuid } from '@dolittle-typescript/protocol';
 import { benchmarkEventContent } from '../events/benchmarkEventContent.js';
 import { benchmarkExecutionContext } from '../events/benchmarkExecutionContext.js';
 import { eventSources } from '../events/eventSources.js';
-import { grpc } from '../grpcJs.js';
 
-type CommitRequest = dolittle.runtime.events.CommitEventsRequest.$Properties;
-type CommitResponse = dolittle.runtime.events.CommitEventsResponse;
-type Commit = (request: CommitRequest, callback: (error: GrpcJs.ServiceError | null, response?: CommitResponse) => void) => void;
 type UncommittedEvent = dolittle.runtime.events.UncommittedEvent.$Properties;
 
+const commitPath = '/dolittle.runtime.events.EventStore/Commit';
 const wireEventSources = eventSources.map(guidToUuid);
+const messagePrefixLength = 5;
 
-/** A raw gRPC client of the Runtime's EventStore service: commits benchmark events and fails loudly on any failure. */
+/**
+ * A lean gRPC client of the Runtime's EventStore/Commit over one HTTP/2 connection (node:http2 with the protocol's
+ * generated messages, no grpc-js): on a two-core machine the load generator must cost as little CPU as it can, and
+ * grpc-js's client costs about twice as much per call. Fails loudly on any gRPC error or commit failure.
+ */
 export class EventStoreConnection {
-    readonly #client: GrpcJs.Client;
-    readonly #commit: Commit;
+    readonly #session: ClientHttp2Session;
     #next = 0;
 
-    /** Connects to the Runtime's private endpoint (`host:port`). */
+    /** Connects to a gRPC server's plaintext endpoint (`host:port`). */
     constructor(address: string) {
-        const Client = grpc.makeClientConstructor(eventStoreService, serviceNameOf(eventStoreService));
-        this.#client = new Client(address, grpc.credentials.createInsecure());
-        this.#commit = (this.#client as unknown as Record<string, Commit>)['commit']!.bind(this.#client);
+        this.#session = connect(`http://${address}`);
+        // A session error also fails every call under way, which reports it.
+        this.#session.on('error', () => undefined);
     }
 
     /** Commits `count` events of a type in one Commit call; resolves with the sequence number of the first. */
@@ -33,29 +34,55 @@ export class EventStoreConnection {
             const n = this.#next++;
             events.push({ artifact, eventSourceId: wireEventSources[n % wireEventSources.length]!, public: false, content: benchmarkEventContent(n) });
         }
+        const body = dolittle.runtime.events.CommitEventsRequest.encode({ callContext: { executionContext: benchmarkExecutionContext }, events }).finish();
+        const frame = Buffer.allocUnsafe(messagePrefixLength + body.length);
+        frame[0] = 0;
+        frame.writeUInt32BE(body.length, 1);
+        frame.set(body, messagePrefixLength);
         return new Promise((resolve, reject) => {
-            this.#commit({ callContext: { executionContext: benchmarkExecutionContext }, events }, (error, response) => {
-                if (error !== null) {
-                    reject(new Error(`Committing ${count} events failed with gRPC status ${error.code}: ${error.details}`, { cause: error }));
+            const stream = this.#session.request({
+                [constants.HTTP2_HEADER_METHOD]: 'POST',
+                [constants.HTTP2_HEADER_PATH]: commitPath,
+                [constants.HTTP2_HEADER_CONTENT_TYPE]: 'application/grpc',
+                te: 'trailers',
+            });
+            const chunks: Buffer[] = [];
+            let status: string | undefined;
+            let statusMessage = '';
+            const readStatus = (headers: Record<string, unknown>) => {
+                if (headers['grpc-status'] !== undefined) {
+                    status = String(headers['grpc-status']);
+                    statusMessage = decodeURIComponent(String(headers['grpc-message'] ?? ''));
+                }
+            };
+            stream.on('response', readStatus);
+            stream.on('trailers', readStatus);
+            stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+            stream.on('error', (error) => reject(new Error(`Committing ${count} events failed: ${error.message}`, { cause: error })));
+            stream.on('end', () => {
+                if (status !== '0') {
+                    reject(new Error(`Committing ${count} events failed with gRPC status ${status ?? '(none)'}: ${statusMessage}`));
                     return;
                 }
-                const failure = response?.failure;
+                const response = dolittle.runtime.events.CommitEventsResponse.decode(Buffer.concat(chunks).subarray(messagePrefixLength));
+                const failure = response.failure;
                 if (failure !== null && failure !== undefined) {
                     reject(new Error(`The Runtime refused a commit of ${count} events: ${failure.reason ?? '(no reason)'}`));
                     return;
                 }
-                const first = response?.events[0]?.eventLogSequenceNumber;
-                if (response?.events.length !== count || first === undefined || first === null) {
-                    reject(new Error(`A commit of ${count} events was answered with ${response?.events.length ?? 0} committed events`));
+                const first = response.events[0]?.eventLogSequenceNumber;
+                if (response.events.length !== count || first === undefined || first === null) {
+                    reject(new Error(`A commit of ${count} events was answered with ${response.events.length} committed events`));
                     return;
                 }
                 resolve(Number(first));
             });
+            stream.end(frame);
         });
     }
 
-    /** Closes the channel. */
+    /** Closes the connection. */
     close(): void {
-        this.#client.close();
+        this.#session.close();
     }
 }

@@ -15,7 +15,7 @@ type RuntimeMessage = dolittle.runtime.events.processing.EventHandlerRuntimeToCl
 
 const headArguments = JSON.parse(process.argv[2] ?? '{}') as HeadArguments;
 const report = (message: HeadMessage) => process.send?.(message);
-const progressEvery = Math.max(1, Math.floor(headArguments.expected / 20));
+const progressEvery = Math.max(1, Math.floor(headArguments.expected / 100));
 
 const Client = grpc.makeClientConstructor(eventHandlersService, serviceNameOf(eventHandlersService));
 const client = new Client(headArguments.address, grpc.credentials.createInsecure());

@@ -13,6 +13,8 @@ export type Figure = {
     readonly baseline: string;
     /** measured ÷ baseline, e.g. "1.43×". */
     readonly ratio: string;
+    /** The gRPC-only ceiling for the same calls and measured ÷ ceiling, e.g. "3,100 events/s → 0.61×" ('' when none). */
+    readonly ceiling?: string;
     readonly goals: ReadonlyArray<Goal>;
     /** Where the CPU went while measuring, e.g. "runtime 97%, machine 190%". */
     readonly cpu: string;

@@ -6,6 +6,7 @@ export function printFigure(figure: Figure): void {
     const lines = [
         `[${figure.backend}] ${figure.scenario}: ${figure.measured}${figure.latency === '' ? '' : `, ${figure.latency}`}`,
         `    baseline ${figure.baseline}, ratio ${figure.ratio}`,
+        ...(figure.ceiling === undefined || figure.ceiling === '' ? [] : [`    gRPC-only ceiling ${figure.ceiling}`]),
         ...(goals === '' ? [] : [`    goals ${goals}`]),
         ...(figure.cpu === '' ? [] : [`    cpu ${figure.cpu}`]),
     ];

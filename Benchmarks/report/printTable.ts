@@ -1,6 +1,6 @@
 import type { Figure } from './Figure.js';
 
-const headings = ['Backend', 'Scenario', 'Measured', 'Latency', 'Baseline', 'Ratio', 'Goals'] as const;
+const headings = ['Backend', 'Scenario', 'Measured', 'Latency', 'Baseline', 'Ratio', 'gRPC-only ceiling → ratio', 'Goals'] as const;
 
 /** Prints every figure of the run as one Markdown table (it reads as plain text too). */
 export function printTable(figures: ReadonlyArray<Figure>): void {
@@ -11,6 +11,7 @@ export function printTable(figures: ReadonlyArray<Figure>): void {
         figure.latency,
         figure.baseline,
         figure.ratio,
+        figure.ceiling ?? '',
         figure.goals.map((goal) => `${goal.met ? '✔' : '✘'} ${goal.description}`).join('; '),
     ]);
     const widths = headings.map((heading, column) => Math.max(heading.length, ...rows.map((row) => row[column]!.length)));

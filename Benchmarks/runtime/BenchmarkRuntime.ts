@@ -1,14 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchmarkIdentifiers } from '../events/benchmarkIdentifiers.js';
 import { freePorts } from './freePorts.js';
 
 /** The built Runtime (`npm run build` writes it). */
-const runtimeMain = fileURLToPath(new URL('../../Source/runtime/dist/main.js', import.meta.url));
+const builtRuntimeMain = fileURLToPath(new URL('../../Source/runtime/dist/main.js', import.meta.url));
 const readinessTimeout = 60_000;
 const keptOutputCharacters = 200_000;
 
@@ -20,6 +20,12 @@ export type BenchmarkRuntimeOptions = {
     readonly storeArguments: ReadonlyArray<string>;
     /** When given, the Runtime runs with `--cpu-prof` and writes its profile into this folder when it stops. */
     readonly profileFolder?: string;
+    /** More log levels (`<category prefix>=<level>`); everything else logs at warn. */
+    readonly logLevels?: ReadonlyArray<string>;
+    /** When given, everything the Runtime writes is also written to this file. */
+    readonly outputFile?: string;
+    /** The Runtime's main.js; the repository's build when left out. */
+    readonly main?: string;
 };
 
 /** The Runtime as a child process, on free ports, with one tenant whose event store is the database 'bench_store'. */
@@ -44,6 +50,7 @@ export class BenchmarkRuntime {
 
     /** Writes the configuration, starts the Runtime and waits until GET /readyz answers 200. */
     static async start(options: BenchmarkRuntimeOptions): Promise<BenchmarkRuntime> {
+        const runtimeMain = options.main ?? builtRuntimeMain;
         if (!existsSync(runtimeMain)) {
             throw new Error(`The Runtime is not built: ${runtimeMain} does not exist. Run 'npm run build' first.`);
         }
@@ -70,12 +77,32 @@ export class BenchmarkRuntime {
                 ...options.storeArguments,
                 '--log-format', 'json',
                 '--log-level', 'warn',
+                ...(options.logLevels ?? []).flatMap((level) => ['--log', level]),
             ],
             { stdio: ['ignore', 'pipe', 'pipe'] },
         );
+        if (options.outputFile !== undefined) {
+            await mkdir(dirname(options.outputFile), { recursive: true });
+            const file = createWriteStream(options.outputFile);
+            child.stdout?.pipe(file);
+            child.stderr?.pipe(file);
+        }
         const runtime = new BenchmarkRuntime(child, `127.0.0.1:${privatePort}`);
         await runtime.#waitUntilReady(httpPort);
         return runtime;
+    }
+
+    /** Resolves with how the Runtime ended (e.g. "signal SIGTERM") when it ends; stop() also ends it. */
+    get ended(): Promise<string> {
+        return this.#exited;
+    }
+
+    /** Rejects as soon as the Runtime ends while `work` runs, naming how it ended; otherwise settles as `work` does. */
+    async whileRunning<Result>(work: Promise<Result>): Promise<Result> {
+        const ended = this.#exited.then((description) => {
+            throw new Error(`The Runtime ended (${description}) in the middle of a scenario. Its last output:\n${this.#output.slice(-5_000)}`);
+        });
+        return Promise.race([work, ended]);
     }
 
     /** The process id of the Runtime. */

@@ -1,9 +1,8 @@
+import { startBareGrpcServer } from '../bareGrpc/startBareGrpcServer.js';
 import { benchmarkIdentifiers } from '../events/benchmarkIdentifiers.js';
 import { startHead } from '../heads/startHead.js';
 import { CpuUse, type CpuSource } from '../measurement/CpuUse.js';
 import { processCpuMilliseconds } from '../measurement/processCpuMilliseconds.js';
-import type { PingPongMessage } from '../pingPong/PingPongMessage.js';
-import { ForkedScript } from '../processes/ForkedScript.js';
 import type { Figure } from '../report/Figure.js';
 import { formatting } from '../report/formatting.js';
 import { printFigure } from '../report/printFigure.js';
@@ -15,15 +14,11 @@ import type { PingPongCeiling } from './PingPongCeiling.js';
  * of its own. The rate is timed like catch-up: from the head's connect to its last received request.
  */
 export async function measurePingPongCeiling(roundTrips: number, machine: CpuSource): Promise<{ readonly ceiling: PingPongCeiling; readonly figure: Figure }> {
-    const server = new ForkedScript<PingPongMessage>(new URL('../pingPong/pingPongServer.ts', import.meta.url), { roundTrips });
+    const { server, port } = await startBareGrpcServer(roundTrips);
     try {
-        const listening = await server.next(['listening', 'failed'], 30_000);
-        if (listening.kind === 'failed') {
-            throw new Error(`The ping-pong server could not listen: ${listening.reason}`);
-        }
         const cpu = new CpuUse([['server', () => processCpuMilliseconds(server.pid)], machine]);
         const head = await startHead({
-            address: `127.0.0.1:${listening.port}`,
+            address: `127.0.0.1:${port}`,
             eventHandlerId: benchmarkIdentifiers.catchUpEventHandler,
             eventTypeId: benchmarkIdentifiers.catchUpEventType,
             report: 'count',

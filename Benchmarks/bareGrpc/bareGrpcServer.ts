@@ -1,21 +1,25 @@
-// The ping-pong ceiling's server, run in a process of its own: a bare grpc-js EventHandlers/Connect server that
-// accepts the registration, then sends handle requests like the Runtime's one at a time, each after the previous
-// response, and reports the time of the first request and the last response over IPC. No storage, no processing.
-// Argument: one JSON PingPongArguments object.
-import { eventHandlersService, uuidToGuid, type dolittle } from '@dolittle-typescript/protocol';
+// The gRPC-only ceilings' server, run in a process of its own: bare grpc-js with the protocol's messages and no
+// storage or processing. EventStore/Commit answers at once with committed events like the Runtime's.
+// EventHandlers/Connect accepts the registration, then sends handle requests like the Runtime's one at a time, each
+// after the previous response, and reports the time of the first request and the last response over IPC.
+// Argument: one JSON BareGrpcArguments object.
+import { eventHandlersService, eventStoreService, uuidToGuid, type dolittle } from '@dolittle-typescript/protocol';
 import type * as GrpcJs from '@grpc/grpc-js';
 import { grpc } from '../grpcJs.js';
 import { preciseNow } from '../measurement/preciseNow.js';
+import type { BareGrpcArguments, BareGrpcMessage } from './BareGrpcMessage.js';
+import { committedEventsFor } from './committedEventsFor.js';
 import { handleEventRequest } from './handleEventRequest.js';
-import type { PingPongArguments, PingPongMessage } from './PingPongMessage.js';
 
 type ClientMessage = dolittle.runtime.events.processing.EventHandlerClientToRuntimeMessage;
 type ServerMessage = dolittle.runtime.events.processing.EventHandlerRuntimeToClientMessage.$Properties;
+type CommitRequest = dolittle.runtime.events.CommitEventsRequest;
+type CommitResponse = dolittle.runtime.events.CommitEventsResponse.$Properties;
 
-const { roundTrips } = JSON.parse(process.argv[2] ?? '{}') as PingPongArguments;
-const report = (message: PingPongMessage) => process.send?.(message);
+const { roundTrips } = JSON.parse(process.argv[2] ?? '{}') as BareGrpcArguments;
+const report = (message: BareGrpcMessage) => process.send?.(message);
 
-function serve(call: GrpcJs.ServerDuplexStream<ClientMessage, ServerMessage>): void {
+function pingPong(call: GrpcJs.ServerDuplexStream<ClientMessage, ServerMessage>): void {
     let sent = 0;
     let waitingFor = '';
     let first = 0;
@@ -45,8 +49,16 @@ function serve(call: GrpcJs.ServerDuplexStream<ClientMessage, ServerMessage>): v
     call.on('error', () => undefined);
 }
 
+let nextSequenceNumber = 0;
+function commit(call: GrpcJs.ServerUnaryCall<CommitRequest, CommitResponse>, callback: GrpcJs.sendUnaryData<CommitResponse>): void {
+    const events = committedEventsFor(call.request, nextSequenceNumber);
+    nextSequenceNumber += events.length;
+    callback(null, { events: [...events] });
+}
+
 const server = new grpc.Server();
-server.addService(eventHandlersService, { connect: serve });
+server.addService(eventHandlersService, { connect: pingPong });
+server.addService(eventStoreService, { commit, commitForAggregate: () => undefined, fetchForAggregate: () => undefined });
 server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (error, port) => {
     report(error === null ? { kind: 'listening', port } : { kind: 'failed', reason: error.message });
 });

@@ -12,11 +12,13 @@ const rawScope = 'ffffffff-0000-0000-0000-000000000001';
 
 /**
  * The embedded (SQLite) backend in a data folder. The raw baselines write event_log rows into a database file of
- * their own next to the Runtime's, opened exactly as the Runtime opens its files (WAL, synchronous=FULL, the event
- * store's tables and indexes), from one connection: WAL allows one writer at a time.
+ * their own next to the Runtime's, opened as the Runtime opens its files (WAL, the event store's tables and
+ * indexes) and at synchronous=FULL, as the Runtime commits events, from one connection: WAL allows one writer at a time.
  */
 export function embeddedBackend(dataFolder: string): Backend {
     const database = openSqliteDatabase(join(dataFolder, 'bench_raw.sqlite'), eventStoreSqliteMigrations);
+    // The Runtime commits events at synchronous=FULL (fsync before the acknowledgement), whatever the connection's default.
+    database.pragma('synchronous = FULL');
     const insert = database.prepare(
         `INSERT INTO event_log (scope, sequence_number, occurred, event_source, type_id, type_generation, public, content, execution_context,
             aggregate_root_id, aggregate_version, external_sequence_number, external_received, consent)

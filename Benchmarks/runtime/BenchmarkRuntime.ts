@@ -5,7 +5,7 @@ import { request } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchmarkIdentifiers } from '../events/benchmarkIdentifiers.js';
-import { freePorts } from './freePorts.js';
+import { freePorts } from '../../Source/runtime/host/given/freePorts.js';
 
 /** The built Runtime (`npm run build` writes it). */
 const builtRuntimeMain = fileURLToPath(new URL('../../Source/runtime/dist/main.js', import.meta.url));

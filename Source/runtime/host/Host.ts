@@ -3,6 +3,7 @@ import type { RuntimeConfiguration } from '../configuration/RuntimeConfiguration
 import { HttpEndpoints, Readiness } from '../health/index.js';
 import type { Logger } from '../logging/index.js';
 import type { Tenants } from '../tenancy/index.js';
+import { createGrpcServer } from './createGrpcServer.js';
 import { hostLogMessages as messages } from './logMessages.js';
 import { openTenants } from './openTenants.js';
 import { servicesFor, type RuntimeServices } from './servicesFor.js';
@@ -20,16 +21,6 @@ export type RunningHost = {
     readonly tenants: Tenants;
     /** Stops serving: ends reverse calls (so heads reconnect elsewhere), stops processors, closes stores. */
     stop(): Promise<void>;
-};
-
-/** The gRPC server settings: HTTP/2 keepalive as the original Runtime, bounded message sizes. */
-const serverOptions: grpc.ServerOptions = {
-    'grpc.keepalive_time_ms': 10_000,
-    'grpc.keepalive_timeout_ms': 5_000,
-    'grpc.keepalive_permit_without_calls': 1,
-    'grpc.http2.min_ping_interval_without_data_ms': 1_000,
-    'grpc.max_receive_message_length': 4 * 1024 * 1024,
-    'grpc.max_send_message_length': 64 * 1024 * 1024,
 };
 
 /**
@@ -50,8 +41,8 @@ export async function startHost(configuration: RuntimeConfiguration, runtimeLogg
         throw error;
     }
     const services = servicesFor(configuration, tenants, readiness, runtimeLogger);
-    const privateServer = new grpc.Server(serverOptions);
-    const publicServer = new grpc.Server(serverOptions);
+    const privateServer = createGrpcServer();
+    const publicServer = createGrpcServer();
     for (const service of services.private) {
         privateServer.addService(service.definition, service.implementation);
     }

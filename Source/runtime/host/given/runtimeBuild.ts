@@ -13,6 +13,8 @@ export type BuildOutput = {
     readonly output: string;
     /** The files the output was built from; a file listed that no longer exists makes the output stale. */
     readonly inputs: () => ReadonlyArray<string>;
+    /** Why the output is stale although it is newer than its inputs (e.g. the compiler wrote it without emitting), if it is. */
+    readonly incompleteness?: () => string | undefined;
 };
 
 /**
@@ -39,10 +41,14 @@ export class RuntimeBuildIsStale extends Error {
 
 /** Describes why the build is stale (the first output found missing, or a source newer than it), or undefined when it is current. */
 export function findStaleBuild(outputs: ReadonlyArray<BuildOutput>): string | undefined {
-    for (const { output, inputs } of outputs) {
+    for (const { output, inputs, incompleteness } of outputs) {
         const built = modifiedTime(output);
         if (built === undefined) {
             return `${output} does not exist`;
+        }
+        const incomplete = incompleteness?.();
+        if (incomplete !== undefined) {
+            return incomplete;
         }
         for (const input of inputs()) {
             const changed = modifiedTime(input);
@@ -65,13 +71,40 @@ export function checkBuildIsCurrent(outputs: ReadonlyArray<BuildOutput> = runtim
     }
 }
 
-/** A TypeScript project built with `tsc -b`: its build information, built from the project's own files it lists. */
+/** What the build information of a `tsc -b` project says that the check needs. */
+type BuildInformation = {
+    readonly fileNames?: ReadonlyArray<string>;
+    /** Files compiled but not emitted yet, e.g. after `tsc -p <project> --noEmit`, which rewrites the build information too. */
+    readonly affectedFilesPendingEmit?: ReadonlyArray<number | readonly [number, number]>;
+    readonly changeFileSet?: ReadonlyArray<number>;
+    readonly errors?: boolean;
+    readonly checkPending?: boolean;
+};
+
+/**
+ * A TypeScript project built with `tsc -b`: its build information, built from the project's own files it lists; stale
+ * as well when the build information says that files wait to be emitted or that the last compile had errors.
+ */
 export function compiledProject(projectFolder: string): BuildOutput {
     const buildInformation = join(projectFolder, 'dist', 'tsconfig.tsbuildinfo');
+    const read = () => JSON.parse(readFileSync(buildInformation, 'utf8')) as BuildInformation;
     return {
         output: buildInformation,
+        incompleteness: () => {
+            const information = read();
+            const pending = [...(information.affectedFilesPendingEmit ?? []), ...(information.changeFileSet ?? [])];
+            if (pending.length > 0) {
+                const first = pending[0]!;
+                const fileName = information.fileNames?.[(typeof first === 'number' ? first : first[0]) - 1] ?? 'a file';
+                return `${buildInformation} says that ${pending.length} files (${fileName} first) were compiled but not emitted (was it written by 'tsc --noEmit'?)`;
+            }
+            if (information.errors === true || information.checkPending === true) {
+                return `${buildInformation} says that the last compile had errors`;
+            }
+            return undefined;
+        },
         inputs: () => {
-            const { fileNames } = JSON.parse(readFileSync(buildInformation, 'utf8')) as { readonly fileNames?: ReadonlyArray<string> };
+            const { fileNames } = read();
             // Library declarations (node_modules) change with installs, which tsc -b does not treat as a change of the project.
             return (fileNames ?? [])
                 .map((fileName) => resolve(dirname(buildInformation), fileName))

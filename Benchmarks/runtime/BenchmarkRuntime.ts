@@ -104,11 +104,20 @@ export class BenchmarkRuntime {
 
     /** The address SDK clients connect to (the private endpoint); known once the Runtime is ready. */
     get address(): string {
+        return `127.0.0.1:${this.#reportedPorts().privatePort}`;
+    }
+
+    /** The port of `/healthz`, `/readyz` and `/metrics`; known once the Runtime is ready. */
+    get httpPort(): number {
+        return this.#reportedPorts().httpPort;
+    }
+
+    #reportedPorts(): ListeningPorts {
         const ports = this.#ports.ports;
         if (ports === undefined) {
             throw new Error('The Runtime has not reported its ports yet');
         }
-        return `127.0.0.1:${ports.privatePort}`;
+        return ports;
     }
 
     /** Resolves with how the Runtime ended (e.g. "signal SIGTERM") when it ends; stop() also ends it. */

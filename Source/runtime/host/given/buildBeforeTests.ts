@@ -1,13 +1,15 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { checkBuildIsCurrent, findStaleBuild, runtimeBuildOutputs } from './runtimeBuild.js';
+import { findStaleBuild, runtimeBuildOutputs } from './runtimeBuild.js';
 
 const repositoryRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 
 /**
  * Vitest's global setup (vitest.config.ts): builds the Runtime once before any test runs when its build is missing
  * or older than its sources, so that the end-to-end tests, which start `dist/main.js`, test the code as it is.
- * `startRuntime` checks again before each start, in case a source changes while the tests run.
+ * `startRuntime` checks again before each start, in case a source changes while the tests run. When the build fails
+ * (a compile error), the tests that need no build still run, and every test that starts the Runtime fails with
+ * RuntimeBuildIsStale.
  */
 export function setup(): void {
     const staleness = findStaleBuild(runtimeBuildOutputs);
@@ -15,6 +17,14 @@ export function setup(): void {
         return;
     }
     console.info(`Building the Runtime before the tests, because ${staleness}`);
-    execFileSync('npm', ['run', 'build', '--silent'], { cwd: repositoryRoot, stdio: 'inherit' });
-    checkBuildIsCurrent();
+    try {
+        execFileSync('npm', ['run', 'build', '--silent'], { cwd: repositoryRoot, stdio: 'inherit' });
+    } catch (error) {
+        console.error(`Building the Runtime failed (${error instanceof Error ? error.message : String(error)}): every test that starts the built Runtime will fail`);
+        return;
+    }
+    const stillStale = findStaleBuild(runtimeBuildOutputs);
+    if (stillStale !== undefined) {
+        console.error(`The Runtime's build is still stale after building (${stillStale}): every test that starts the built Runtime will fail`);
+    }
 }

@@ -64,7 +64,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<RuntimeUnde
             checkBuildIsCurrent();
             current = new RuntimeProcess(runtimeMain, argumentList, lines);
             const again = await waitUntilReady(current, readinessTimeout, lines);
-            if (JSON.stringify(again) !== JSON.stringify(ports)) {
+            if (again.privatePort !== ports.privatePort || again.publicPort !== ports.publicPort || again.httpPort !== ports.httpPort) {
                 throw new Error(`The restarted Runtime listens on ${JSON.stringify(again)}, not on the configured ${JSON.stringify(ports)}. Its output:\n${lines.join('\n')}`);
             }
         },

@@ -9,5 +9,7 @@ export default defineConfig({
         testTimeout: 60_000,
         hookTimeout: 60_000,
         pool: 'forks',
+        // Tests that start the built Runtime must never run a stale build: build first when the sources are newer.
+        globalSetup: ['Source/runtime/host/given/buildBeforeTests.ts'],
     },
 });

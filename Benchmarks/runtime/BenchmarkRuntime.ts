@@ -5,7 +5,7 @@ import { request } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchmarkIdentifiers } from '../events/benchmarkIdentifiers.js';
-import { freePorts } from '../../Source/runtime/host/given/freePorts.js';
+import { ListeningPortsReport, reportListeningPorts, type ListeningPorts } from '../../Source/runtime/host/given/listeningPorts.js';
 
 /** The built Runtime (`npm run build` writes it). */
 const builtRuntimeMain = fileURLToPath(new URL('../../Source/runtime/dist/main.js', import.meta.url));
@@ -28,14 +28,25 @@ export type BenchmarkRuntimeOptions = {
     readonly main?: string;
 };
 
-/** The Runtime as a child process, on free ports, with one tenant whose event store is the database 'bench_store'. */
+/**
+ * The Runtime as a child process, with one tenant whose event store is the database 'bench_store'. It binds port 0
+ * and reports the ports it got, so no port is handed over free for someone else to take first.
+ */
 export class BenchmarkRuntime {
     readonly #child: ChildProcess;
     readonly #exited: Promise<string>;
+    readonly #ports = new ListeningPortsReport();
     #output = '';
 
-    private constructor(child: ChildProcess, readonly address: string) {
+    private constructor(child: ChildProcess) {
         this.#child = child;
+        let partialLine = '';
+        child.stdout?.setEncoding('utf8');
+        child.stdout?.on('data', (chunk: string) => {
+            const lines = (partialLine + chunk).split('\n');
+            partialLine = lines.pop() ?? '';
+            lines.forEach((line) => this.#ports.read(line));
+        });
         for (const stream of [child.stdout, child.stderr]) {
             stream?.setEncoding('utf8');
             stream?.on('data', (chunk: string) => {
@@ -55,13 +66,12 @@ export class BenchmarkRuntime {
             throw new Error(`The Runtime is not built: ${runtimeMain} does not exist. Run 'npm run build' first.`);
         }
         const configuration = join(options.folder, 'configuration');
-        const [privatePort, publicPort, httpPort] = (await freePorts(3)) as [number, number, number];
         await mkdir(configuration, { recursive: true });
         const files: Record<string, unknown> = {
             'tenants.json': { [benchmarkIdentifiers.tenant]: {} },
             'resources.json': { [benchmarkIdentifiers.tenant]: { eventStore: { servers: ['localhost'], database: 'bench_store' } } },
-            'endpoints.json': { public: { port: publicPort }, private: { port: privatePort } },
-            'metrics.json': { Port: httpPort },
+            'endpoints.json': { public: { port: 0 }, private: { port: 0 } },
+            'metrics.json': { Port: 0 },
         };
         for (const [name, content] of Object.entries(files)) {
             await writeFile(join(configuration, name), JSON.stringify(content, undefined, 4));
@@ -75,7 +85,7 @@ export class BenchmarkRuntime {
                 '--configuration', configuration,
                 '--data', join(options.folder, 'data'),
                 ...options.storeArguments,
-                '--log-format', 'json',
+                ...reportListeningPorts,
                 '--log-level', 'warn',
                 ...(options.logLevels ?? []).flatMap((level) => ['--log', level]),
             ],
@@ -87,9 +97,27 @@ export class BenchmarkRuntime {
             child.stdout?.pipe(file);
             child.stderr?.pipe(file);
         }
-        const runtime = new BenchmarkRuntime(child, `127.0.0.1:${privatePort}`);
-        await runtime.#waitUntilReady(httpPort);
+        const runtime = new BenchmarkRuntime(child);
+        await runtime.#waitUntilReady();
         return runtime;
+    }
+
+    /** The address SDK clients connect to (the private endpoint); known once the Runtime is ready. */
+    get address(): string {
+        return `127.0.0.1:${this.#reportedPorts().privatePort}`;
+    }
+
+    /** The port of `/healthz`, `/readyz` and `/metrics`; known once the Runtime is ready. */
+    get httpPort(): number {
+        return this.#reportedPorts().httpPort;
+    }
+
+    #reportedPorts(): ListeningPorts {
+        const ports = this.#ports.ports;
+        if (ports === undefined) {
+            throw new Error('The Runtime has not reported its ports yet');
+        }
+        return ports;
     }
 
     /** Resolves with how the Runtime ended (e.g. "signal SIGTERM") when it ends; stop() also ends it. */
@@ -126,7 +154,7 @@ export class BenchmarkRuntime {
         clearTimeout(timer);
     }
 
-    async #waitUntilReady(httpPort: number): Promise<void> {
+    async #waitUntilReady(): Promise<void> {
         const deadline = Date.now() + readinessTimeout;
         let exited: string | undefined;
         void this.#exited.then((description) => {
@@ -136,7 +164,8 @@ export class BenchmarkRuntime {
             if (exited !== undefined) {
                 throw new Error(`The Runtime ended (${exited}) before it was ready. Its output:\n${this.#output}`);
             }
-            if ((await statusOf(httpPort, '/readyz')) === 200) {
+            const ports: ListeningPorts | undefined = this.#ports.ports;
+            if (ports !== undefined && (await statusOf(ports.httpPort, '/readyz')) === 200) {
                 return;
             }
             await new Promise((resolve) => setTimeout(resolve, 50));

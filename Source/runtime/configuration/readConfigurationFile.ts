@@ -31,5 +31,6 @@ export async function readConfigurationFile<T>(
         ? [`${path} does not exist: using ${file.defaultDescription}`]
         : [];
     const interpreted = interpretConfigurationContent(path, exists ? text.content : file.defaultContent, file, schema);
-    return { path, exists, value: interpreted.valid ? interpreted.value : undefined, problems: interpreted.problems, warnings };
+    const problems = [...(exists ? text.duplicateKeys : []), ...interpreted.problems];
+    return { path, exists, value: interpreted.valid && problems.length === 0 ? interpreted.value : undefined, problems, warnings };
 }

@@ -8,12 +8,15 @@ import { eventHandlersProtocol } from './eventHandlersProtocol.js';
 import type { RegisteredProcessors } from '../streamProcessors/index.js';
 import type { Tenants } from '../tenancy/index.js';
 import { checkReregistration } from './checkReregistration.js';
-import type { EventHandlerRegistration } from './EventHandlerRegistration.js';
+import { tooManyEventTypes, type EventHandlerRegistration } from './EventHandlerRegistration.js';
 import { eventHandlerFailures } from './failures.js';
 import { HeadEventHandler } from './HeadEventHandler.js';
 import { eventHandlerLogMessages as messages } from './logMessages.js';
 import { registrationFromWire } from './registrationFromWire.js';
 import { startEventHandler } from './startEventHandler.js';
+
+/** How many of a handler's event types its registration log line names (typeCount says how many there are). */
+const loggedEventTypes = 10;
 
 type Connection = ReverseCallConnection<
     Parameters<typeof registrationFromWire>[0],
@@ -49,6 +52,11 @@ export function eventHandlersServiceFor(
             reject(connection, eventHandlerFailures.nonWriteableStream(), handlerLogger);
             return;
         }
+        const tooMany = tooManyEventTypes(registration);
+        if (tooMany !== undefined) {
+            reject(connection, eventHandlerFailures.failedToRegister(registration.eventHandlerId, tooMany), handlerLogger);
+            return;
+        }
         const holder = registered.register(registration.scope, registration.eventHandlerId, 'event handler');
         if (holder !== undefined) {
             reject(connection, eventHandlerFailures.failedToRegister(registration.eventHandlerId, `it is already registered in this Runtime by a connected ${holder}`), handlerLogger);
@@ -63,7 +71,7 @@ export function eventHandlersServiceFor(
             }
             await Promise.all(checks.map((check) => ('store' in check ? check.store() : Promise.resolve())));
             connection.accept();
-            handlerLogger.log(messages.registered, { types: registration.types, partitioned: registration.partitioned, tenants: tenants.all.length });
+            handlerLogger.log(messages.registered, { types: registration.types.slice(0, loggedEventTypes), typeCount: registration.types.length, partitioned: registration.partitioned, tenants: tenants.all.length });
             const microserviceId = connection.executionContext.microserviceId;
             const running = startEventHandler(
                 registration,

@@ -1,6 +1,7 @@
 import { guidToUuid, type dolittle } from '@dolittle-typescript/protocol';
 import type { Guid } from '../guids/index.js';
-import { failedOutcome, type EventProcessor, type ProcessingOutcome, type RetryState } from '../streamProcessors/index.js';
+import { ReverseCallRequestTimedOut } from '../reverseCalls/index.js';
+import { failedOutcome, unansweredOutcome, type EventProcessor, type ProcessingOutcome, type RetryState } from '../streamProcessors/index.js';
 import type { StreamEvent } from '../streams/index.js';
 import { committedEventToWire } from '../wire/index.js';
 import type { EventHandlerRegistration } from './EventHandlerRegistration.js';
@@ -24,7 +25,10 @@ export class HeadEventHandler implements EventProcessor {
         this.#callHead = callHead;
     }
 
-    /** Asks the head to handle the event; its failure (with the retry it asks for) becomes the outcome. */
+    /**
+     * Asks the head to handle the event; its failure (with the retry it asks for) becomes the outcome, and so does
+     * a request the head did not answer within the request timeout (a failed attempt, retried).
+     */
     async process(event: StreamEvent, retry: RetryState | undefined, signal: AbortSignal): Promise<ProcessingOutcome> {
         const request: HandleRequest = {
             event: {
@@ -35,7 +39,15 @@ export class HeadEventHandler implements EventProcessor {
             },
             ...(retry === undefined ? {} : { retryProcessingState: { failureReason: retry.reason, retryCount: retry.attempts } }),
         };
-        const response = await this.#callHead(request, this.#tenantId, signal);
+        let response: HandleResponse;
+        try {
+            response = await this.#callHead(request, this.#tenantId, signal);
+        } catch (error) {
+            if (error instanceof ReverseCallRequestTimedOut) {
+                return unansweredOutcome(error.timeoutMilliseconds);
+            }
+            throw error;
+        }
         const failure = response.failure;
         if (failure === null || failure === undefined) {
             return { succeeded: true };

@@ -8,6 +8,7 @@ import { checkReregistration } from './checkReregistration.js';
 import type { EventHandlerRegistration } from './EventHandlerRegistration.js';
 import { eventHandlerStreams } from './eventHandlerStreams.js';
 import { anEventHandlerThatRan } from './given/anEventHandlerThatRan.js';
+import { describeForEachBackend } from '../storage/postgres/given/describeForEachBackend.js';
 
 const backends = processingBackends(await postgresForTests(import.meta.url));
 const kitchen = newGuid();
@@ -15,7 +16,7 @@ const allowed = { store: expect.any(Function) };
 const refusedFor = (text: string) => ({ refused: expect.stringContaining(text) });
 
 // One tenant per backend: every test has its own handler id and event types, so the tests share the log but nothing in it.
-describe.each(backends)('when an event handler registers again on a tenant stored in $name', (backend) => {
+describeForEachBackend(backends, 'when an event handler registers again on a tenant stored in $name', (backend) => {
     const given = TenantUnderTest.forSuite(backend);
     let handlerId: Guid;
     let dishPrepared: Guid;

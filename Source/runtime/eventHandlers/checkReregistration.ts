@@ -1,7 +1,7 @@
 import type { Guid } from '../guids/index.js';
 import { initialStreamProcessorState } from '../streams/index.js';
 import type { Tenant } from '../tenancy/index.js';
-import type { EventHandlerRegistration } from './EventHandlerRegistration.js';
+import { someEventTypes, type EventHandlerRegistration } from './EventHandlerRegistration.js';
 import { eventHandlerStreams } from './eventHandlerStreams.js';
 
 /**
@@ -34,7 +34,7 @@ export async function checkReregistration(
         if (changed.length > 0) {
             const filterPosition = (await streams.state(keys.filter))?.position ?? 0;
             if (filterPosition > 0 && (await eventLog.containsTypesBefore(registration.scope, changed, filterPosition))) {
-                return refused(`the new event types add or remove types that were already handled for tenant ${tenant.id} (${changed.join(', ')}); use a new event handler id to handle a different set of types`);
+                return refused(`the new event types add or remove types that were already handled for tenant ${tenant.id} (${someEventTypes(changed)}); use a new event handler id to handle a different set of types`);
             }
         }
     }

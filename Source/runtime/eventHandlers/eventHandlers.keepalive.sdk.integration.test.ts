@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { backendsForTests } from '../host/given/backendsForTests.js';
 import { commitEvents } from '../host/given/commitEvents.js';
 import { connectClient, type ConnectedClient } from '../host/given/connectClient.js';
@@ -11,11 +11,12 @@ import type { RuntimeUnderTest } from '../host/given/RuntimeUnderTest.js';
 import { startHead } from '../host/given/startHead.js';
 import { startRuntime } from '../host/given/startRuntime.js';
 import { waitUntil } from '../host/given/waitUntil.js';
+import { describeForEachBackend } from '../storage/postgres/given/describeForEachBackend.js';
 
 const backends = await backendsForTests(import.meta.url);
 const eventHandlerHead = fileURLToPath(new URL('../host/given/heads/eventHandlerHead.ts', import.meta.url));
 
-describe.each(backends)('when the head of an event handler on the $kind store stops answering pings', (backend) => {
+describeForEachBackend(backends, 'when the head of an event handler on the $kind store stops answering pings', (backend) => {
     let runtime: RuntimeUnderTest | undefined;
     let committer: ConnectedClient;
     let head: HeadUnderTest;

@@ -8,12 +8,13 @@ import { HandledEvents, type HandledEvent } from '../host/given/HandledEvents.js
 import { printLogsOnFailure } from '../host/given/printLogsOnFailure.js';
 import type { RuntimeUnderTest } from '../host/given/RuntimeUnderTest.js';
 import { startRuntime } from '../host/given/startRuntime.js';
+import { describeForEachBackend } from '../storage/postgres/given/describeForEachBackend.js';
 
 const backends = await backendsForTests(import.meta.url);
 // The SDK asks for a retry after 5 seconds on a first failure, so waiting for a retry takes that long.
 const retryDeadline = 30_000;
 
-describe.each(backends)('when an SDK event handler fails once on an event, on a Runtime on the $kind store', (backend) => {
+describeForEachBackend(backends, 'when an SDK event handler fails once on an event, on a Runtime on the $kind store', (backend) => {
     let runtime: RuntimeUnderTest | undefined;
     const clients: ConnectedClient[] = [];
     const partitioned = { handled: new HandledEvents(), failing: randomUUID(), flowing: randomUUID(), done: Promise.resolve() };

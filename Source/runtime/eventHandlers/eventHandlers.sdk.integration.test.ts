@@ -15,13 +15,14 @@ import type { RuntimeUnderTest } from '../host/given/RuntimeUnderTest.js';
 import { startHead } from '../host/given/startHead.js';
 import { startRuntime } from '../host/given/startRuntime.js';
 import { waitUntil } from '../host/given/waitUntil.js';
+import { describeForEachBackend } from '../storage/postgres/given/describeForEachBackend.js';
 
 const backends = await backendsForTests(import.meta.url);
 const secondTenant = 'c3d2e1f0-7a6b-4c5d-8e9f-a0b1c2d3e4f5';
 const eventHandlerHead = fileURLToPath(new URL('../host/given/heads/eventHandlerHead.ts', import.meta.url));
 const failedToRegisterEventHandler = 'dbfdfa15-e727-49f6-bed8-7a787954a4c6';
 
-describe.each(backends)('when SDK event handlers process events of a Runtime on the $kind store', (backend) => {
+describeForEachBackend(backends, 'when SDK event handlers process events of a Runtime on the $kind store', (backend) => {
     let runtime: RuntimeUnderTest | undefined;
     let committer: ConnectedClient;
     const clients: ConnectedClient[] = [];

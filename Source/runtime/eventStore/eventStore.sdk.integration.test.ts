@@ -11,6 +11,7 @@ import { tutorialIds } from '../host/given/kitchen/tutorialIds.js';
 import { printLogsOnFailure } from '../host/given/printLogsOnFailure.js';
 import { startRuntime } from '../host/given/startRuntime.js';
 import type { RuntimeUnderTest } from '../host/given/RuntimeUnderTest.js';
+import { describeForEachBackend } from '../storage/postgres/given/describeForEachBackend.js';
 
 const backends = await backendsForTests(import.meta.url);
 const secondTenant = 'b5a1e0c6-8f0e-4d52-9c4b-3f6f2a9d7e10';
@@ -18,7 +19,7 @@ const unknownTenant = '7c8f4e2a-1b3d-4c5e-8f9a-0b1c2d3e4f50';
 const otherFailureId = '05cc1d10-4efc-457b-84a6-a1be0a5f36ba';
 const concurrencyConflictFailureId = 'f25cccfb-3ae1-4969-bee6-906370ffbc2d';
 
-describe.each(backends)('when an SDK client uses the event store of a Runtime on the $kind store', (backend) => {
+describeForEachBackend(backends, 'when an SDK client uses the event store of a Runtime on the $kind store', (backend) => {
     let runtime: RuntimeUnderTest | undefined;
     let connected: ConnectedClient;
     printLogsOnFailure(() => runtime);

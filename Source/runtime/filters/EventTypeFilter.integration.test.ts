@@ -7,6 +7,7 @@ import { processingBackends } from '../streamProcessors/given/processingBackends
 import { TenantUnderTest } from '../streamProcessors/given/TenantUnderTest.js';
 import { eventLogSource, streamKeyText, type StreamKey, type StreamProcessorKey } from '../streams/index.js';
 import { EventTypeFilter } from './EventTypeFilter.js';
+import { describeForEachBackend } from '../storage/postgres/given/describeForEachBackend.js';
 
 const backends = processingBackends(await postgresForTests(import.meta.url));
 const dishPrepared = newGuid();
@@ -39,7 +40,7 @@ async function streamOf(tenant: TenantUnderTest, filter: FilterUnderTest): Promi
 const lengthIs = (tenant: () => TenantUnderTest, filter: () => FilterUnderTest, length: number) => async () =>
     (await tenant().tenant.storage.streams.length(filter().stream)) >= length;
 
-describe.each(backends)('when an event type filter writes an event handler stream from the event log stored in $name', (backend) => {
+describeForEachBackend(backends, 'when an event type filter writes an event handler stream from the event log stored in $name', (backend) => {
     describe('and the log holds events of several types', () => {
         const given = TenantUnderTest.forSuite(backend);
         let unpartitioned: FilterUnderTest;

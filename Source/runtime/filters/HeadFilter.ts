@@ -1,6 +1,7 @@
 import { guidToUuid, type dolittle } from '@dolittle-typescript/protocol';
 import { emptyGuid, type Guid } from '../guids/index.js';
-import { failedOutcome, type EventProcessor, type ProcessingOutcome, type RetryState } from '../streamProcessors/index.js';
+import { ReverseCallRequestTimedOut } from '../reverseCalls/index.js';
+import { failedOutcome, unansweredOutcome, type EventProcessor, type ProcessingOutcome, type RetryState } from '../streamProcessors/index.js';
 import type { StreamEvent } from '../streams/index.js';
 import { committedEventToWire, guidFromWire } from '../wire/index.js';
 import type { FilterRegistration } from './FilterRegistration.js';
@@ -33,21 +34,29 @@ export class HeadFilter implements EventProcessor {
         this.#askHead = askHead;
     }
 
-    /** Asks the head whether (and in which partition) the event belongs to the filter's stream. */
+    /** Asks the head whether (and in which partition) the event belongs to the filter's stream; an unanswered request is a failed attempt. */
     async process(event: StreamEvent, retry: RetryState | undefined, signal: AbortSignal): Promise<ProcessingOutcome> {
         const kind = this.#registration.kind;
         if (kind === 'public' && !event.event.public) {
             return { succeeded: true };
         }
-        const answer = await this.#askHead(
-            {
-                event: committedEventToWire(event.event),
-                scopeId: guidToUuid(this.#registration.scope),
-                ...(retry === undefined ? {} : { retryProcessingState: { failureReason: retry.reason, retryCount: retry.attempts } }),
-            },
-            this.#tenantId,
-            signal,
-        );
+        let answer: FilterAnswer;
+        try {
+            answer = await this.#askHead(
+                {
+                    event: committedEventToWire(event.event),
+                    scopeId: guidToUuid(this.#registration.scope),
+                    ...(retry === undefined ? {} : { retryProcessingState: { failureReason: retry.reason, retryCount: retry.attempts } }),
+                },
+                this.#tenantId,
+                signal,
+            );
+        } catch (error) {
+            if (error instanceof ReverseCallRequestTimedOut) {
+                return unansweredOutcome(error.timeoutMilliseconds);
+            }
+            throw error;
+        }
         const failure = answer.failure;
         if (failure !== null && failure !== undefined) {
             return failedOutcome(failure);

@@ -8,6 +8,7 @@ import { checkFilterReregistration } from './checkFilterReregistration.js';
 import type { FilterKind, FilterRegistration } from './FilterRegistration.js';
 import { filterStreams } from './filterStreams.js';
 import { aFilterThatRan } from './given/aFilterThatRan.js';
+import { describeForEachBackend } from '../storage/postgres/given/describeForEachBackend.js';
 
 const backends = processingBackends(await postgresForTests(import.meta.url));
 const kitchen = newGuid();
@@ -15,7 +16,7 @@ const allowed = { store: expect.any(Function) };
 const refusedFor = (text: string) => ({ refused: expect.stringContaining(text) });
 
 // One tenant per backend: every test has its own filter id and event type, so the tests share the log but nothing in it.
-describe.each(backends)('when a filter registers again on a tenant stored in $name', (backend) => {
+describeForEachBackend(backends, 'when a filter registers again on a tenant stored in $name', (backend) => {
     const given = TenantUnderTest.forSuite(backend);
     let filterId: Guid;
     let dishPrepared: Guid;

@@ -10,11 +10,12 @@ import { printLogsOnFailure } from '../host/given/printLogsOnFailure.js';
 import type { RuntimeUnderTest } from '../host/given/RuntimeUnderTest.js';
 import { startRuntime } from '../host/given/startRuntime.js';
 import { waitUntil } from '../host/given/waitUntil.js';
+import { describeForEachBackend } from '../storage/postgres/given/describeForEachBackend.js';
 
 const backends = await backendsForTests(import.meta.url);
 const failedToRegisterFilter = 'f0480899-8aed-4191-b339-5121f4d9f2e2';
 
-describe.each(backends)('when SDK filters run over the event log of a Runtime on the $kind store', (backend) => {
+describeForEachBackend(backends, 'when SDK filters run over the event log of a Runtime on the $kind store', (backend) => {
     let runtime: RuntimeUnderTest | undefined;
     let committer: ConnectedClient;
     let filtersClient: ConnectedClient;

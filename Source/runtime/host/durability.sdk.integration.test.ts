@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { backendsForTests } from './given/backendsForTests.js';
 import { commitEvents } from './given/commitEvents.js';
 import { connectClient, type ConnectedClient } from './given/connectClient.js';
@@ -9,6 +9,7 @@ import { printLogsOnFailure } from './given/printLogsOnFailure.js';
 import type { RuntimeUnderTest } from './given/RuntimeUnderTest.js';
 import { startRuntime } from './given/startRuntime.js';
 import { waitUntil } from './given/waitUntil.js';
+import { describeForEachBackend } from '../storage/postgres/given/describeForEachBackend.js';
 
 const backends = await backendsForTests(import.meta.url);
 const committerCount = 4;
@@ -16,7 +17,7 @@ const acknowledgedBeforeKill = 500;
 
 type Acknowledged = { readonly sequenceNumber: number; readonly content: Record<string, unknown> };
 
-describe.each(backends)('when a Runtime on the $kind store is killed while several SDK clients commit, and restarted', (backend) => {
+describeForEachBackend(backends, 'when a Runtime on the $kind store is killed while several SDK clients commit, and restarted', (backend) => {
     let runtime: RuntimeUnderTest | undefined;
     const clients: ConnectedClient[] = [];
     const eventTypeId = randomUUID();

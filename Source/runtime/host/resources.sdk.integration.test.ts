@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { AggregateRootId, EventSourceId } from '@dolittle/sdk.events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backendsForTests } from './given/backendsForTests.js';
+import { backendsForTests, type BackendForTests } from './given/backendsForTests.js';
 import { callSynchronousSdk } from './given/callSynchronousSdk.js';
 import { connectClient, type ConnectedClient } from './given/connectClient.js';
 import { developmentTenant } from './given/developmentTenant.js';
@@ -16,15 +16,16 @@ import type { RuntimeUnderTest } from './given/RuntimeUnderTest.js';
 import { startRuntime } from './given/startRuntime.js';
 
 const backends = await backendsForTests(import.meta.url);
-const postgres = backends.find((backend) => backend.kind === 'postgres');
+const postgres = backends.find((backend): backend is Extract<BackendForTests, { kind: 'postgres' }> => backend.kind === 'postgres')!;
 
-const shapes: ReadonlyArray<{ readonly name: string; readonly options: RuntimeOptions; readonly usesTheDataFolder: boolean }> = [
+const shapes: ReadonlyArray<{ readonly name: string; readonly options: RuntimeOptions; readonly usesTheDataFolder: boolean; readonly available: boolean }> = [
     {
         name: 'names an embedded database',
         options: { backend: { kind: 'embedded' }, resources: { [developmentTenant]: { eventStore: { embedded: { database: 'kitchen' } } } } },
         usesTheDataFolder: true,
+        available: true,
     },
-    ...(postgres === undefined ? [] : [{
+    {
         name: 'has the documented MongoDB shape and the Runtime is told to store in PostgreSQL',
         options: {
             backend: postgres,
@@ -32,10 +33,11 @@ const shapes: ReadonlyArray<{ readonly name: string; readonly options: RuntimeOp
             arguments: ['--store', 'postgres', '--postgres', postgres.connectionString],
         },
         usesTheDataFolder: false,
-    }]),
+        available: postgres.available,
+    },
 ];
 
-for (const { name, options, usesTheDataFolder } of shapes) describe(`when resources.json ${name}, and the Runtime restarts`, () => {
+for (const { name, options, usesTheDataFolder, available } of shapes) describe.skipIf(!available)(`when resources.json ${name}, and the Runtime restarts`, () => {
     let runtime: RuntimeUnderTest | undefined;
     let connected: ConnectedClient;
     const kitchen = randomUUID();

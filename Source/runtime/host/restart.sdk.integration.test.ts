@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { backendsForTests } from './given/backendsForTests.js';
 import { commitEvents } from './given/commitEvents.js';
 import { connectClient, type ConnectedClient } from './given/connectClient.js';
@@ -9,10 +9,11 @@ import { printLogsOnFailure } from './given/printLogsOnFailure.js';
 import type { RuntimeUnderTest } from './given/RuntimeUnderTest.js';
 import { startRuntime } from './given/startRuntime.js';
 import { waitUntil } from './given/waitUntil.js';
+import { describeForEachBackend } from '../storage/postgres/given/describeForEachBackend.js';
 
 const backends = await backendsForTests(import.meta.url);
 
-describe.each(backends)('when a Runtime on the $kind store is stopped and started again while an SDK event handler stays connected', (backend) => {
+describeForEachBackend(backends, 'when a Runtime on the $kind store is stopped and started again while an SDK event handler stays connected', (backend) => {
     let runtime: RuntimeUnderTest | undefined;
     let connected: ConnectedClient;
     let stoppedWith = '';

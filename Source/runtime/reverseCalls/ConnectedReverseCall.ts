@@ -12,6 +12,7 @@ import type { ReverseCallConnection } from './ReverseCallConnection.js';
 import type { ReverseCallEnd } from './ReverseCallEnd.js';
 import { ReverseCallEnded } from './ReverseCallEnded.js';
 import { ReverseCallIsNotAccepted } from './ReverseCallIsNotAccepted.js';
+import { ReverseCallRequestTimedOut } from './ReverseCallRequestTimedOut.js';
 import type { ReverseCallProtocol } from './ReverseCallProtocol.js';
 import type { ReverseCallStream } from './ReverseCallStream.js';
 
@@ -24,6 +25,8 @@ export type ConnectedReverseCallParts<ClientMessage, RuntimeMessage, ConnectArgu
     readonly executionContext: ExecutionContext;
     readonly headId: Guid;
     readonly pingInterval: number;
+    /** How long a call waits for the client's answer before it fails with ReverseCallRequestTimedOut, in milliseconds. */
+    readonly requestTimeout: number;
     readonly logger: Logger;
 };
 
@@ -35,6 +38,7 @@ export class ConnectedReverseCall<ClientMessage, RuntimeMessage, ConnectArgument
     readonly executionContext: ExecutionContext;
     readonly headId: Guid;
     readonly pingInterval: number;
+    readonly #requestTimeout: number;
     readonly #stream: ReverseCallStream<ClientMessage, RuntimeMessage>;
     readonly #protocol: ReverseCallProtocol<ClientMessage, RuntimeMessage, ConnectArguments, Request, Response>;
     readonly #logger: Logger;
@@ -48,6 +52,7 @@ export class ConnectedReverseCall<ClientMessage, RuntimeMessage, ConnectArgument
         this.executionContext = parts.executionContext;
         this.headId = parts.headId;
         this.pingInterval = parts.pingInterval;
+        this.#requestTimeout = parts.requestTimeout;
         this.#stream = parts.stream;
         this.#protocol = parts.protocol;
         this.#logger = parts.logger;
@@ -85,11 +90,18 @@ export class ConnectedReverseCall<ClientMessage, RuntimeMessage, ConnectArgument
         if (!this.#accepted) {
             return Promise.reject(new ReverseCallIsNotAccepted(this.id));
         }
+        const timeout = {
+            milliseconds: this.#requestTimeout,
+            timedOut: (callId: Guid) => {
+                this.#logger.log(reverseCallLogMessages.callTimedOut, { callId, tenantId: executionContext.tenantId, timeout: this.#requestTimeout });
+                return new ReverseCallRequestTimedOut(this.id, callId, this.#requestTimeout);
+            },
+        };
         return this.#pending.start((callId) => {
             const context = { callId: guidToUuid(callId), executionContext: executionContextToWire(executionContext) };
             this.#stream.write(this.#protocol.request(request, context));
             this.#logger.log(reverseCallLogMessages.callSent, { callId, tenantId: executionContext.tenantId });
-        }, signal);
+        }, signal, timeout);
     }
 
     close(detail = 'the Runtime closed the connection', code: status = status.UNAVAILABLE): void {

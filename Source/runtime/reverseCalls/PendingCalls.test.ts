@@ -61,3 +61,25 @@ describe('when a pending call is aborted', () => {
         expect(sent).toBe(false);
     });
 });
+
+describe('when a pending call is not answered within its timeout', () => {
+    it('rejects it with the error for its id and forgets it, so a late response completes nothing', async () => {
+        const calls = new PendingCalls<string>();
+        let callId = '' as Guid;
+        const response = calls.start((id) => {
+            callId = id;
+        }, undefined, { milliseconds: 1, timedOut: (id) => new Error(`call ${id} timed out`) });
+        await expect(response).rejects.toThrow(`call ${callId} timed out`);
+        expect([calls.complete(callId, 'late'), calls.size]).toEqual([false, 0]);
+    });
+
+    it('does not time out a call that was answered', async () => {
+        const calls = new PendingCalls<string>();
+        let callId = '' as Guid;
+        const response = calls.start((id) => {
+            callId = id;
+        }, undefined, { milliseconds: 60_000, timedOut: () => new Error('timed out') });
+        calls.complete(callId, 'answered');
+        expect(await response).toBe('answered');
+    });
+});

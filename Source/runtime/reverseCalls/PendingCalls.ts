@@ -16,30 +16,44 @@ export class PendingCalls<Response> {
 
     /**
      * Registers a new call under a fresh id and hands the id to `send`; the promise settles with the response for
-     * that id, with the abort reason when `signal` aborts first, or with the error given to `rejectAll`.
+     * that id, with the abort reason when `signal` aborts first, with the error `timedOut` makes when `timeout`
+     * milliseconds pass first (the call is forgotten: a late response completes nothing), or with the error given
+     * to `rejectAll`.
      */
-    start(send: (callId: Guid) => void, signal?: AbortSignal): Promise<Response> {
+    start(send: (callId: Guid) => void, signal?: AbortSignal, timeout?: { readonly milliseconds: number; readonly timedOut: (callId: Guid) => Error }): Promise<Response> {
         return new Promise<Response>((resolve, reject) => {
             if (signal?.aborted) {
                 reject(signal.reason);
                 return;
             }
             const callId = newGuid();
-            const onAbort = () => {
+            let timer: NodeJS.Timeout | undefined;
+            const forget = () => {
                 this.#pending.delete(callId);
+                signal?.removeEventListener('abort', onAbort);
+                clearTimeout(timer);
+            };
+            const onAbort = () => {
+                forget();
                 reject(signal?.reason);
             };
             signal?.addEventListener('abort', onAbort, { once: true });
             this.#pending.set(callId, {
                 resolve: (response) => {
-                    signal?.removeEventListener('abort', onAbort);
+                    forget();
                     resolve(response);
                 },
                 reject: (error) => {
-                    signal?.removeEventListener('abort', onAbort);
+                    forget();
                     reject(error);
                 },
             });
+            if (timeout !== undefined) {
+                timer = setTimeout(() => {
+                    forget();
+                    reject(timeout.timedOut(callId));
+                }, timeout.milliseconds);
+            }
             send(callId);
         });
     }

@@ -30,7 +30,8 @@ export interface ReverseCallConnection<ConnectArguments, Request, Response> {
     /**
      * Sends a request under a fresh call id with the given execution context, and resolves with the client's response
      * to that id. Rejects with `ReverseCallEnded` when the connection ends first, with `ReverseCallIsNotAccepted`
-     * before `accept()`, and with the abort reason when `signal` aborts first.
+     * before `accept()`, with the abort reason when `signal` aborts first, and with `ReverseCallRequestTimedOut` when
+     * the client has not answered within the request timeout (a late answer is then ignored).
      */
     call(request: Request, executionContext: ExecutionContext, signal?: AbortSignal): Promise<Response>;
     /**

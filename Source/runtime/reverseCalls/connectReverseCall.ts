@@ -22,7 +22,17 @@ export type ReverseCallOptions = {
     readonly pingIntervalBounds?: PingIntervalBounds;
     /** How long to wait for the connect arguments before refusing the call, in milliseconds (default 60 s). */
     readonly connectTimeout?: number;
+    /** How long a request waits for the client's answer before it fails, in milliseconds (default: defaultRequestTimeout). */
+    readonly requestTimeout?: number;
 };
+
+/**
+ * How long the Runtime waits for a head to answer one processing request: two minutes. A head that still answers
+ * pings but never answers a request would otherwise stall its processor silently; after the timeout the request
+ * counts as a failed attempt, is logged, and is retried. The SDK handles requests concurrently, so a slow handler
+ * delays only its own request.
+ */
+export const defaultRequestTimeout = 120_000;
 
 const notReceived = 'Connection arguments were not received';
 
@@ -107,7 +117,8 @@ export function connectReverseCall<ClientMessage, RuntimeMessage, ConnectArgumen
             stream.onClientEnd = endWhenClientEnds;
             stream.startPinging(pingInterval);
             connectionLogger.log(reverseCallLogMessages.connected, { pingInterval, tenantId: parts.executionContext.tenantId });
-            resolve(new ConnectedReverseCall({ id, stream, protocol, connectArguments, ...parts, pingInterval, logger: connectionLogger }));
+            const requestTimeout = options.requestTimeout ?? defaultRequestTimeout;
+            resolve(new ConnectedReverseCall({ id, stream, protocol, connectArguments, ...parts, pingInterval, requestTimeout, logger: connectionLogger }));
         };
     });
 }

@@ -14,6 +14,7 @@ export const reverseCallLogMessages = defineLogMessages({
     closed: { level: 'debug', message: 'Reverse call closed by the Runtime' },
     streamFailed: { level: 'warn', message: 'Reverse call stream failed' },
     callSent: { level: 'trace', message: 'Sent a request to the client' },
+    callTimedOut: { level: 'warn', message: 'The client did not answer a request within the request timeout; the request counts as failed' },
     responseWithoutCallContext: { level: 'warn', message: 'Ignored a response without a call context' },
     responseWithMalformedCallId: { level: 'warn', message: 'Ignored a response whose call id is malformed' },
     responseForUnknownCall: { level: 'debug', message: 'Ignored a response for a call that is not pending (answered, aborted or never made)' },

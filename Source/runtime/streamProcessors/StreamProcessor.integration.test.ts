@@ -10,6 +10,7 @@ import { processingBackends } from './given/processingBackends.js';
 import { processingOutcomes as outcomes } from './given/processingOutcomes.js';
 import { ScriptedEventProcessor, type ProcessingScript } from './given/ScriptedEventProcessor.js';
 import { TenantUnderTest } from './given/TenantUnderTest.js';
+import { describeForEachBackend } from '../storage/postgres/given/describeForEachBackend.js';
 
 const backends = processingBackends(await postgresForTests(import.meta.url));
 const dishPrepared = newGuid();
@@ -18,7 +19,7 @@ const dishes = (count: number, from = 0) => Array.from({ length: count }, (_, in
 // How long a processor would sleep should it miss a wake-up; an event processed well within it woke the processor.
 const wellWithinThePollFallback = 5_000;
 
-describe.each(backends)('when a filter-style stream processor chooses events for its output stream, stored in $name', (backend) => {
+describeForEachBackend(backends, 'when a filter-style stream processor chooses events for its output stream, stored in $name', (backend) => {
     const key = newProcessorKey();
     const output = newStreamKey();
     // Chooses the events at even positions, in the partition of their event source.
@@ -70,7 +71,7 @@ describe.each(backends)('when a filter-style stream processor chooses events for
     });
 });
 
-describe.each(backends)('when a stream processor waits for new events, stored in $name', (backend) => {
+describeForEachBackend(backends, 'when a stream processor waits for new events, stored in $name', (backend) => {
     const given = TenantUnderTest.forEachTest(backend);
 
     it('processes an event committed to the event log well within the fallback poll', async () => {

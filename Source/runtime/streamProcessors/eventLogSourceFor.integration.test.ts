@@ -1,16 +1,17 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { emptyGuid, newGuid } from '../guids/index.js';
 import { postgresForTests } from '../storage/postgres/given/postgresForTests.js';
 import { eventLogSource } from '../streams/index.js';
 import { eventLogSourceFor } from './eventLogSourceFor.js';
 import { processingBackends } from './given/processingBackends.js';
 import { TenantUnderTest } from './given/TenantUnderTest.js';
+import { describeForEachBackend } from '../storage/postgres/given/describeForEachBackend.js';
 
 const backends = processingBackends(await postgresForTests(import.meta.url));
 const dishPrepared = newGuid();
 const kitchen = newGuid();
 
-describe.each(backends)('when a processor reads the event log stored in $name as a stream', (backend) => {
+describeForEachBackend(backends, 'when a processor reads the event log stored in $name as a stream', (backend) => {
     const given = TenantUnderTest.forEachTest(backend);
     const source = () => eventLogSourceFor(given().tenant.storage.eventLog, emptyGuid);
     const commitFive = () => given().commit(...Array.from({ length: 5 }, () => ({ type: dishPrepared, eventSourceId: kitchen })));

@@ -13,3 +13,16 @@ export function failedOutcome(failure: dolittle.runtime.events.processing.Proces
         retryTimeout: durationToMilliseconds(failure.retryTimeout) ?? defaultRetryTimeout,
     };
 }
+
+/**
+ * The outcome of a request the head did not answer within the request timeout: a failed attempt, retried after the
+ * default retry timeout (5 s) with its retry state, as if the head had asked for a retry.
+ */
+export function unansweredOutcome(timeoutMilliseconds: number): Extract<ProcessingOutcome, { succeeded: false }> {
+    return {
+        succeeded: false,
+        reason: `The head did not answer the processing request within ${timeoutMilliseconds} ms`,
+        retry: true,
+        retryTimeout: defaultRetryTimeout,
+    };
+}

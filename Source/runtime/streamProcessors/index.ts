@@ -6,5 +6,5 @@ export { StreamProcessor, type StreamProcessorOptions } from './StreamProcessor.
 export type { StreamSource } from './StreamSource.js';
 export { streamSourceFor } from './streamSourceFor.js';
 export { RegisteredProcessors } from './RegisteredProcessors.js';
-export { failedOutcome } from './failedOutcome.js';
+export { failedOutcome, unansweredOutcome } from './failedOutcome.js';
 export { ProcessingLoop } from './ProcessingLoop.js';

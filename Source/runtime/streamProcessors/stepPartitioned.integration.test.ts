@@ -9,6 +9,7 @@ import { processingOutcomes as outcomes } from './given/processingOutcomes.js';
 import { ScriptedEventProcessor, type ProcessingScript } from './given/ScriptedEventProcessor.js';
 import { TenantUnderTest } from './given/TenantUnderTest.js';
 import { neverRetry } from './retryTimeFor.js';
+import { describeForEachBackend } from '../storage/postgres/given/describeForEachBackend.js';
 
 const backends = processingBackends(await postgresForTests(import.meta.url));
 const dishPrepared = newGuid();
@@ -49,7 +50,7 @@ function givenAPartitionedHandler(backend: ProcessingBackend, script: Processing
     return { tenant, head, handler: started, startedAt: () => startedAt, state, failing, mainCaughtUp, caughtUp };
 }
 
-describe.each(backends)('when a partitioned stream processor reads an event handler stream stored in $name', (backend) => {
+describeForEachBackend(backends, 'when a partitioned stream processor reads an event handler stream stored in $name', (backend) => {
     describe('and an event of one partition fails with a long retry timeout', () => {
         const given = givenAPartitionedHandler(backend, failFirstAttemptAt(0, 'The grill is on fire', 60_000));
         beforeAll(async () => {

@@ -10,6 +10,7 @@ import { processingOutcomes as outcomes } from './given/processingOutcomes.js';
 import { ScriptedEventProcessor } from './given/ScriptedEventProcessor.js';
 import { TenantUnderTest } from './given/TenantUnderTest.js';
 import { neverRetry } from './retryTimeFor.js';
+import { describeForEachBackend } from '../storage/postgres/given/describeForEachBackend.js';
 
 const backends = processingBackends(await postgresForTests(import.meta.url));
 const dishPrepared = newGuid();
@@ -26,7 +27,7 @@ function givenAProcessorOnATenant(backend: ProcessingBackend, forEachTest = fals
     return { tenant, key, state, positionIs };
 }
 
-describe.each(backends)('when an unpartitioned stream processor reads the event log stored in $name', (backend) => {
+describeForEachBackend(backends, 'when an unpartitioned stream processor reads the event log stored in $name', (backend) => {
     describe('and every event succeeds', () => {
         const { tenant, key, state, positionIs } = givenAProcessorOnATenant(backend);
         const persistedAtCall: Array<number | undefined> = [];

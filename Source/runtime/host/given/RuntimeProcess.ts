@@ -1,10 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { ListeningPortsReport, type ListeningPorts } from './listeningPorts.js';
 
 const keptLines = 20_000;
 
-/** One run of the Runtime as a child process: its output, kept in memory, and its exit. */
+/** One run of the Runtime as a child process: its output, kept in memory, the ports it reported, and its exit. */
 export class RuntimeProcess {
     readonly #child: ChildProcess;
+    readonly #ports = new ListeningPortsReport();
     readonly #exited: Promise<void>;
     #running = true;
     #signalled = false;
@@ -35,6 +37,11 @@ export class RuntimeProcess {
         return this.#running;
     }
 
+    /** The ports this run reported listening on (see listeningPorts.ts), once it has reported all three. */
+    get listeningPorts(): ListeningPorts | undefined {
+        return this.#ports.ports;
+    }
+
     /** How the process ended ("exit code 0", "signal SIGKILL"), or '' while it runs. */
     get exitDescription(): string {
         return this.#exitDescription;
@@ -62,6 +69,7 @@ export class RuntimeProcess {
             const parts = (partial + chunk).split('\n');
             partial = parts.pop() ?? '';
             for (const line of parts) {
+                this.#ports.read(line);
                 this.lines.push(name === 'stderr' ? `[stderr] ${line}` : line);
             }
             if (this.lines.length > keptLines) {

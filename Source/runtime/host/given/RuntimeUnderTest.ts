@@ -1,4 +1,4 @@
-/** A Runtime running as a child process for an end-to-end test, on free ports, with its own configuration and data folders. */
+/** A Runtime running as a child process for an end-to-end test, on the ports it bound (it is told port 0 and reports them), with its own configuration and data folders. */
 export type RuntimeUnderTest = {
     /** The port SDK clients connect to. */
     readonly privatePort: number;

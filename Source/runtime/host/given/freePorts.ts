@@ -1,6 +1,13 @@
 import { createServer, type Server } from 'node:net';
 
-/** Finds ports that are free right now, by listening on port 0 (all at once, so they differ) and closing again. */
+/**
+ * Finds ports that are free right now, by listening on port 0 (all at once, so they differ) and closing again.
+ *
+ * RACY by nature: the ports are free when this returns, and any other process may take one before the program it is
+ * meant for binds it. Use it only for a program that cannot bind port 0 and report its port (a throw-away PostgreSQL
+ * server, whose socket file is named after its port), and start that program again on fresh ports when the port
+ * turned out to be taken. The Runtime binds port 0 and reports its ports: startRuntime and the benchmarks never use this.
+ */
 export async function freePorts(count: number): Promise<ReadonlyArray<number>> {
     const servers: Server[] = [];
     try {

@@ -1,55 +1,57 @@
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { developmentTenant } from './developmentTenant.js';
-import { freePorts } from './freePorts.js';
 import { httpStatus } from './httpStatus.js';
+import { reportListeningPorts, type ListeningPorts } from './listeningPorts.js';
 import { resourcesFor } from './resourcesFor.js';
+import { checkBuildIsCurrent, runtimeMain } from './runtimeBuild.js';
 import { RuntimeProcess } from './RuntimeProcess.js';
 import type { RuntimeOptions } from './RuntimeOptions.js';
 import type { RuntimeUnderTest } from './RuntimeUnderTest.js';
-import { writeRuntimeConfiguration } from './writeRuntimeConfiguration.js';
+import { writeEndpoints, writeRuntimeConfiguration } from './writeRuntimeConfiguration.js';
 
-/** The built Runtime (`npm run build` at the repository root writes it). */
-export const runtimeMain = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
+/** Ports of 0: the Runtime binds whatever the system gives it and reports the ports in its log. */
+const anyPorts: ListeningPorts = { privatePort: 0, publicPort: 0, httpPort: 0 };
 
 /**
- * Starts the built Runtime as a child process on free ports, with a fresh configuration and data folder, and waits
- * until `/readyz` answers 200. Fails with the Runtime's output when it exits or never gets ready.
+ * Starts the built Runtime as a child process, with a fresh configuration and data folder, and waits until `/readyz`
+ * answers 200. Fails when the build is older than its sources (see runtimeBuild.ts), and with the Runtime's output
+ * when it exits or never gets ready. The Runtime binds port 0 and reports its ports, so no port is ever handed over
+ * free to be taken by someone else; a restart binds the same ports again, which the configuration then names.
  */
 export async function startRuntime(options: RuntimeOptions): Promise<RuntimeUnderTest> {
-    if (!existsSync(runtimeMain)) {
-        throw new Error(`The Runtime is not built: ${runtimeMain} does not exist. Run 'npm run build' at the repository root first.`);
-    }
+    checkBuildIsCurrent();
     const root = await mkdtemp(join(tmpdir(), 'dolittle-runtime-'));
     const configurationFolder = join(root, 'configuration');
     const dataFolder = join(root, 'data');
     const tenants = options.tenants ?? [developmentTenant];
-    const [privatePort, publicPort, httpPort] = (await freePorts(3)) as [number, number, number];
     const suffix = root.slice(-6).toLowerCase().replace(/[^a-z0-9]/g, 'x');
     await writeRuntimeConfiguration(configurationFolder, {
         tenants,
         resources: options.resources ?? resourcesFor(options.backend, tenants, suffix),
-        privatePort,
-        publicPort,
-        httpPort,
+        ...anyPorts,
     });
     const argumentList = [
         '--configuration', configurationFolder,
         '--data', dataFolder,
-        '--log-format', 'json',
+        ...reportListeningPorts,
         ...(options.arguments ?? []),
     ];
     const lines: string[] = [];
     const readinessTimeout = options.readinessTimeoutMilliseconds ?? 30_000;
     let current = new RuntimeProcess(runtimeMain, argumentList, lines);
-
-    const runtime: RuntimeUnderTest = {
-        privatePort,
-        publicPort,
-        httpPort,
+    let ports: ListeningPorts;
+    try {
+        ports = await waitUntilReady(current, readinessTimeout, lines);
+        await writeEndpoints(configurationFolder, ports);
+    } catch (error) {
+        await current.signal('SIGKILL');
+        await rm(root, { recursive: true, force: true });
+        throw error;
+    }
+    return {
+        ...ports,
         tenants,
         configurationFolder,
         dataFolder,
@@ -59,40 +61,40 @@ export async function startRuntime(options: RuntimeOptions): Promise<RuntimeUnde
         kill: (signal = 'SIGKILL') => current.signal(signal),
         restart: async () => {
             await current.signal('SIGTERM');
+            checkBuildIsCurrent();
             current = new RuntimeProcess(runtimeMain, argumentList, lines);
-            await waitUntilReady(current, httpPort, readinessTimeout, lines);
+            const again = await waitUntilReady(current, readinessTimeout, lines);
+            if (again.privatePort !== ports.privatePort || again.publicPort !== ports.publicPort || again.httpPort !== ports.httpPort) {
+                throw new Error(`The restarted Runtime listens on ${JSON.stringify(again)}, not on the configured ${JSON.stringify(ports)}. Its output:\n${lines.join('\n')}`);
+            }
         },
         logs: () => lines.join('\n'),
-        liveness: () => httpStatus(httpPort, '/healthz'),
+        liveness: () => httpStatus(ports.httpPort, '/healthz'),
         dispose: async () => {
             await current.signal('SIGTERM');
             await rm(root, { recursive: true, force: true });
         },
     };
-    try {
-        await waitUntilReady(current, httpPort, readinessTimeout, lines);
-    } catch (error) {
-        await runtime.dispose();
-        throw error;
-    }
-    return runtime;
 }
 
-async function waitUntilReady(process: RuntimeProcess, httpPort: number, timeoutMilliseconds: number, lines: ReadonlyArray<string>): Promise<void> {
+/** Waits until the Runtime has reported its ports and `/readyz` answers 200 there; resolves with the ports. */
+async function waitUntilReady(process: RuntimeProcess, timeoutMilliseconds: number, lines: ReadonlyArray<string>): Promise<ListeningPorts> {
     const deadline = Date.now() + timeoutMilliseconds;
     let lastStatus: number | undefined;
     while (Date.now() < deadline) {
         if (!process.running) {
             throw new Error(`The Runtime ended (${process.exitDescription}) before it was ready. Its output:\n${lines.join('\n')}`);
         }
-        lastStatus = await httpStatus(httpPort, '/readyz');
-        if (lastStatus === 200) {
-            return;
+        const ports = process.listeningPorts;
+        if (ports !== undefined) {
+            lastStatus = await httpStatus(ports.httpPort, '/readyz');
+            if (lastStatus === 200) {
+                return ports;
+            }
         }
         await new Promise((resolve) => setTimeout(resolve, 50));
     }
     await process.signal('SIGKILL');
-    throw new Error(
-        `The Runtime was not ready within ${timeoutMilliseconds} ms (GET /readyz on port ${httpPort} last answered ${lastStatus ?? 'nothing'}). Its output:\n${lines.join('\n')}`,
-    );
+    const reported = process.listeningPorts === undefined ? 'it never reported all its ports' : `GET /readyz on port ${process.listeningPorts.httpPort} last answered ${lastStatus ?? 'nothing'}`;
+    throw new Error(`The Runtime was not ready within ${timeoutMilliseconds} ms (${reported}). Its output:\n${lines.join('\n')}`);
 }

@@ -17,11 +17,26 @@ export async function writeRuntimeConfiguration(folder: string, files: RuntimeCo
     const contents: Record<string, unknown> = {
         'tenants.json': tenants,
         'resources.json': files.resources,
-        'endpoints.json': { public: { port: files.publicPort }, private: { port: files.privatePort } },
-        'metrics.json': { Port: files.httpPort },
+        ...endpointFiles(files),
         'event-horizon-consents.json': {},
         'microservices.json': {},
     };
+    await writeFiles(folder, contents);
+}
+
+/** Rewrites the files that name the ports (endpoints.json and metrics.json), e.g. with the ports a Runtime reported after binding port 0. */
+export async function writeEndpoints(folder: string, ports: Pick<RuntimeConfigurationFiles, 'privatePort' | 'publicPort' | 'httpPort'>): Promise<void> {
+    await writeFiles(folder, endpointFiles(ports));
+}
+
+function endpointFiles(ports: Pick<RuntimeConfigurationFiles, 'privatePort' | 'publicPort' | 'httpPort'>): Record<string, unknown> {
+    return {
+        'endpoints.json': { public: { port: ports.publicPort }, private: { port: ports.privatePort } },
+        'metrics.json': { Port: ports.httpPort },
+    };
+}
+
+async function writeFiles(folder: string, contents: Readonly<Record<string, unknown>>): Promise<void> {
     for (const [name, content] of Object.entries(contents)) {
         await writeFile(join(folder, name), `${JSON.stringify(content, undefined, 4)}\n`);
     }

@@ -2,7 +2,7 @@
 import { eventHandlersService } from '@dolittle-typescript/protocol';
 import * as grpc from '@grpc/grpc-js';
 import { createLogging } from '../../logging/index.js';
-import { connectReverseCall } from '../connectReverseCall.js';
+import { connectReverseCall, type ReverseCallOptions } from '../connectReverseCall.js';
 import type { ReverseCallConnection } from '../ReverseCallConnection.js';
 import { ReverseCallLifetimes } from '../ReverseCallLifetimes.js';
 import { eventHandlersTestProtocol, type ClientMessage, type Registration, type Request, type Response, type RuntimeMessage } from './eventHandlersTestProtocol.js';
@@ -17,6 +17,9 @@ export class ReverseCallServer {
     readonly lifetimes = new ReverseCallLifetimes();
     readonly #server = new grpc.Server();
     #address = '';
+
+    /** Creates the server; the options go to every `connectReverseCall` (e.g. a short request timeout). */
+    constructor(private readonly options: ReverseCallOptions = {}) {}
 
     /** The address to connect to, once started. */
     get address(): string {
@@ -35,7 +38,7 @@ export class ReverseCallServer {
             connect: (untypedCall: grpc.ServerDuplexStream<unknown, unknown>) => {
                 const call = untypedCall as grpc.ServerDuplexStream<ClientMessage, RuntimeMessage>;
                 // Tracked until the connection ends, as a feature serves a call for its whole life.
-                this.lifetimes.track(connectReverseCall(call, eventHandlersTestProtocol, this.lifetimes.signal, logger).then(async (connection) => {
+                this.lifetimes.track(connectReverseCall(call, eventHandlersTestProtocol, this.lifetimes.signal, logger, this.options).then(async (connection) => {
                     this.connections.push(connection);
                     await connection?.ended;
                 }));

@@ -19,19 +19,20 @@ import type { TenantStorage } from '../../tenancy/index.js';
 /** A storage backend the stream processing tests run against. */
 export type ProcessingBackend = {
     readonly name: string;
+    /** False when PostgreSQL cannot be reached (outside CI only): the backend's cases are listed and skip. */
+    readonly available: boolean;
     /** Opens a fresh, empty event store (a new file or a new schema) with the tables the host migrates for a tenant. */
     openStorage(): Promise<TenantStorage>;
 };
 
 /**
- * The backends stream processing runs against: the embedded database (a file in a fresh temporary folder) and,
- * when the shared helper found PostgreSQL, a fresh schema in the test file's database. Without PostgreSQL (outside
- * CI) it is left out; postgresForTests has said so loudly. The stores are opened as host/openTenantStorage.ts opens
+ * The backends stream processing runs against: the embedded database (a file in a fresh temporary folder) and
+ * PostgreSQL (a fresh schema in the test file's database). Without PostgreSQL (outside CI) the PostgreSQL backend
+ * stays in the list, not available, so that describeForEachBackend lists its cases as skipped. The stores are opened as host/openTenantStorage.ts opens
  * them, from the features' own modules, so a test file does not load the gRPC services with the features' indexes.
  */
 export function processingBackends(postgres: PostgresForTests): ReadonlyArray<ProcessingBackend> {
-    const embedded = embeddedBackend();
-    return postgres.available ? [embedded, postgresBackend(postgres.connectionString)] : [embedded];
+    return [embeddedBackend(), postgresBackend(postgres)];
 }
 
 function embeddedBackend(): ProcessingBackend {
@@ -44,6 +45,7 @@ function embeddedBackend(): ProcessingBackend {
     });
     return {
         name: 'the embedded database',
+        available: true,
         openStorage: () => {
             folder ??= mkdtempSync(join(tmpdir(), 'dolittle-stream-processing-'));
             const file = join(folder, `event-store-${files++}.sqlite`);
@@ -61,13 +63,14 @@ function embeddedBackend(): ProcessingBackend {
     };
 }
 
-function postgresBackend(connectionString: string): ProcessingBackend {
+function postgresBackend(postgres: PostgresForTests): ProcessingBackend {
     return {
         name: 'PostgreSQL',
+        available: postgres.available,
         openStorage: async () => {
             const schema = `tenant_${randomBytes(6).toString('hex')}`;
             const database = await openPostgresDatabase({
-                connectionString,
+                connectionString: postgres.connectionString,
                 schema,
                 maximumConnections: 5,
                 migrations: [...eventStorePostgresMigrations, ...streamsPostgresMigrations],

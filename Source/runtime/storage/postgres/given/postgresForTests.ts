@@ -6,13 +6,17 @@ import { afterAll } from 'vitest';
 import { openPostgresDatabase } from '../openPostgresDatabase.js';
 import type { PostgresDatabase } from '../PostgresDatabase.js';
 import type { PostgresMigration } from '../PostgresMigration.js';
+import { decideAboutPostgres } from './decideAboutPostgres.js';
 
 /** The server tests use unless DOLITTLE_TEST_POSTGRES names another (trust authentication, no password). */
 const defaultServer = 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** What a test file gets: whether PostgreSQL is there, and fresh schemas in the file's own database. */
 export type PostgresForTests = {
-    /** False when the server could not be reached outside CI: the file's PostgreSQL suites skip. */
+    /**
+     * False when the server could not be reached outside CI: the file's PostgreSQL cases stay listed and skip
+     * (`describe.skipIf(!postgres.available)`), so the runner counts them as skipped.
+     */
     readonly available: boolean;
     /** The connection string of the file's own database (created for it, dropped after it). */
     readonly connectionString: string;
@@ -22,8 +26,8 @@ export type PostgresForTests = {
 
 /**
  * The one place that decides about PostgreSQL in tests: creates a database for the test file and drops it after
- * the file; when the server cannot be reached it fails the run on CI (CI=true) and elsewhere says so loudly and
- * lets the file skip.
+ * the file. Only a server that cannot be reached lets the PostgreSQL cases skip, and only outside CI (CI=true):
+ * see decideAboutPostgres. Any other error (authentication, rights, creating the database) fails the file.
  *
  * @example
  * const postgres = await postgresForTests(import.meta.url);
@@ -38,13 +42,14 @@ export async function postgresForTests(testFileUrl: string): Promise<PostgresFor
     const testFile = fileURLToPath(testFileUrl);
     const server = process.env['DOLITTLE_TEST_POSTGRES'] ?? defaultServer;
     const databaseName = `test_${basename(testFile).replace(/\..*$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '_').slice(0, 30)}_${randomBytes(4).toString('hex')}`;
-    const created = await createDatabase(server, databaseName);
-    if (created !== true) {
-        if (process.env['CI'] === 'true') {
-            throw new Error(`PostgreSQL at ${redacted(server)} is unreachable, so ${testFile} cannot run on CI: ${created.message}`, { cause: created });
-        }
-        console.warn(banner(`PostgreSQL at ${redacted(server)} is unreachable (${created.message}): SKIPPING the PostgreSQL tests in ${testFile}`));
-        return { available: false, connectionString: '', openSchema: () => Promise.reject(new Error('PostgreSQL is not available')) };
+    const decision = decideAboutPostgres(await createDatabase(server, databaseName), {
+        testFile,
+        server: redacted(server),
+        onContinuousIntegration: process.env['CI'] === 'true',
+    });
+    if (!decision.run) {
+        console.warn(banner(`${decision.reason}: the PostgreSQL cases in ${testFile} are SKIPPED`));
+        return { available: false, connectionString: '', openSchema: () => Promise.reject(new Error(decision.reason)) };
     }
     const url = new URL(server);
     url.pathname = `/${databaseName}`;
@@ -70,13 +75,13 @@ export async function postgresForTests(testFileUrl: string): Promise<PostgresFor
     };
 }
 
-async function createDatabase(server: string, name: string): Promise<true | Error> {
+/** Creates the test file's database; resolves with the error when that fails, undefined when it worked. */
+async function createDatabase(server: string, name: string): Promise<unknown> {
     try {
         await withAdministration(server, (client) => client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)} ENCODING 'UTF8' TEMPLATE template0`));
-        return true;
+        return undefined;
     } catch (error) {
-        const message = error instanceof Error && error.message !== '' ? error.message : String((error as { code?: unknown }).code ?? error);
-        return new Error(message, { cause: error });
+        return error;
     }
 }
 

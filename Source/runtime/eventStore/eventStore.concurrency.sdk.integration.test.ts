@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { backendsForTests } from '../host/given/backendsForTests.js';
 import { connectClient, type ConnectedClient } from '../host/given/connectClient.js';
 import { developmentTenant } from '../host/given/developmentTenant.js';
@@ -10,6 +10,7 @@ import { printLogsOnFailure } from '../host/given/printLogsOnFailure.js';
 import type { RuntimeUnderTest } from '../host/given/RuntimeUnderTest.js';
 import { startRuntime } from '../host/given/startRuntime.js';
 import { waitUntil } from '../host/given/waitUntil.js';
+import { describeForEachBackend } from '../storage/postgres/given/describeForEachBackend.js';
 
 const backends = await backendsForTests(import.meta.url);
 const committers = 16;
@@ -26,7 +27,7 @@ type CommitOutcome =
  * past its limit, ends the session with GOAWAY: commits then threw while their events were stored anyway. The
  * Runtime raises that limit for its sessions; this load is what used to trip it.
  */
-describe.each(backends)('when 16 official SDK clients commit concurrently for 10 seconds to a Runtime on the $kind store', (backend) => {
+describeForEachBackend(backends, 'when 16 official SDK clients commit concurrently for 10 seconds to a Runtime on the $kind store', (backend) => {
     let runtime: RuntimeUnderTest | undefined;
     let committer: ConnectedClient | undefined;
     let handler: ConnectedClient | undefined;

@@ -3,7 +3,9 @@ import type * as grpc from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { otherFailureId } from '../failures/Failure.js';
 import type { Guid } from '../guids/index.js';
+import { httpStatus } from '../host/given/httpStatus.js';
 import { callUnary, startInProcessHost, type InProcessHost } from '../host/given/inProcessHost.js';
+import { maximumEventsInOneCommit } from './EventStore.js';
 import { eventStoreFailureIds } from './failures.js';
 
 type CommitResponse = dolittle.runtime.events.CommitEventsResponse;
@@ -134,9 +136,66 @@ describe('the event store service', () => {
             expect(await logLength()).toBe(before);
         });
 
+        it('fails a commit of 130,000 events (3.4 MB) with too many events in the commit, naming the limit, and stores nothing', async () => {
+            const tiny = { artifact: { id: guidToUuid(eventType) }, content: '{}' };
+            await expectRejectedWithoutChange(
+                { callContext: callContext(tenant), events: Array.from({ length: 130_000 }, () => tiny) },
+                eventStoreFailureIds.tooManyEventsInCommit,
+                new RegExp(`130000 events.*${maximumEventsInOneCommit} events`),
+            );
+        });
+
+        it('fails a commit for an aggregate whose aggregate root id is the empty GUID, naming the field, and stores nothing', async () => {
+            const before = await logLength();
+            const response = await commitForAggregate({
+                callContext: callContext(tenant),
+                events: { aggregateRootId: guidToUuid('00000000-0000-0000-0000-000000000000'), eventSourceId: guidToUuid(eventSource), expectedAggregateRootVersion: 0, events: [event('{}')] },
+            });
+            expect([uuidToGuid(response.failure?.id), response.failure?.reason]).toEqual([otherFailureId, expect.stringContaining('aggregateRootId')]);
+            expect(await logLength()).toBe(before);
+        });
+
         it('stays up and serves the next request', async () => {
             const response = await commit({ callContext: callContext(tenant), events: [event('{"after":"bad input"}')] });
             expect(response.failure).toBeFalsy();
+        });
+    });
+
+    describe('when forty heads each commit about 3 MB at once', () => {
+        const heads = 40;
+        const eventsPerCommit = 1_000;
+        let answers: ReadonlyArray<CommitResponse>;
+        let healthAnswers: ReadonlyArray<number | undefined>;
+        let lengthBefore: number;
+        let lengthAfter: number;
+        beforeAll(async () => {
+            lengthBefore = await logLength();
+            const content = (head: number, number: number) => `{"head":${head},"number":${number},"text":"${'x'.repeat(3_000)}"}`;
+            let answered = 0;
+            const committing = Promise.all(
+                Array.from({ length: heads }, async (_, head) => {
+                    const events = Array.from({ length: eventsPerCommit }, (_, number) => event(content(head, number)));
+                    const response = await commit({ callContext: callContext(tenant), events });
+                    answered++;
+                    return response;
+                }),
+            );
+            const statuses: (number | undefined)[] = [];
+            do {
+                statuses.push(await httpStatus(host.ports.httpPort, '/healthz'));
+            } while (answered < heads);
+            answers = await committing;
+            healthAnswers = statuses;
+            lengthAfter = await logLength();
+        }, 120_000);
+        it('answers every commit with its events', () => {
+            expect(answers.map((answer) => [answer.failure ?? null, answer.events.length])).toEqual(Array.from({ length: heads }, () => [null, eventsPerCommit]));
+        });
+        it('stores every event once', () => {
+            expect(lengthAfter - lengthBefore).toBe(heads * eventsPerCommit);
+        });
+        it('answers /healthz meanwhile', () => {
+            expect(healthAnswers.filter((status) => status !== 200)).toEqual([]);
         });
     });
 });

@@ -1,5 +1,5 @@
 import type { Guid } from '../../guids/index.js';
-import type { SqliteDatabase } from '../../storage/sqlite/index.js';
+import { defaultWriteLockWaiting, writeWhenUnlocked, type SqliteDatabase, type WriteLockWaiting } from '../../storage/sqlite/index.js';
 import { aggregateKeyText, type AggregateKey, type AggregateVersionChange } from '../AggregateKey.js';
 import type { CommittedEvent } from '../CommittedEvent.js';
 import type { AggregateEvents, EventLogStorage } from '../EventLogStorage.js';
@@ -12,10 +12,12 @@ export class SqliteEventLog implements EventLogStorage {
     readonly #database: SqliteDatabase;
     readonly #statements;
     readonly #appendTransaction;
+    readonly #writeLockWaiting: WriteLockWaiting;
 
-    /** Creates the event log over an open database whose migrations have run. */
-    constructor(database: SqliteDatabase) {
+    /** Creates the event log over an open database whose migrations have run; a commit waits for another process's lock as told. */
+    constructor(database: SqliteDatabase, writeLockWaiting: WriteLockWaiting = defaultWriteLockWaiting) {
         this.#database = database;
+        this.#writeLockWaiting = writeLockWaiting;
         this.#statements = {
             count: database.prepare('SELECT COALESCE(MAX(sequence_number) + 1, 0) FROM event_log WHERE scope = ?').pluck(),
             insert: database.prepare(`INSERT INTO event_log (${eventColumns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
@@ -60,27 +62,29 @@ export class SqliteEventLog implements EventLogStorage {
         return Promise.resolve(versions);
     }
 
-    append(scope: Guid, events: ReadonlyArray<CommittedEvent>, aggregates: ReadonlyArray<AggregateVersionChange>): Promise<void> {
+    async append(scope: Guid, events: ReadonlyArray<CommittedEvent>, aggregates: ReadonlyArray<AggregateVersionChange>): Promise<void> {
         try {
-            // Events are acknowledged only once on disk: this commit fsyncs (and with it the bookkeeping before it).
-            this.#statements.fullDurability.run();
-            try {
-                this.#appendTransaction(scope, events, aggregates);
-            } finally {
-                this.#statements.normalDurability.run();
-            }
-            return Promise.resolve();
+            await writeWhenUnlocked(() => {
+                // Events are acknowledged only once on disk: this commit fsyncs (and with it the bookkeeping before it).
+                this.#statements.fullDurability.run();
+                try {
+                    // IMMEDIATE takes the write lock before the first statement, so a busy database changes nothing.
+                    this.#appendTransaction.immediate(scope, events, aggregates);
+                } finally {
+                    this.#statements.normalDurability.run();
+                }
+            }, this.#writeLockWaiting);
         } catch (error) {
             if (error instanceof EventLogWasChangedElsewhere) {
-                return Promise.reject(error);
+                throw error;
             }
             if (isConstraintViolation(error)) {
-                return Promise.reject(new EventLogWasChangedElsewhere('a sequence number or aggregate was already taken', { cause: error }));
+                throw new EventLogWasChangedElsewhere('a sequence number or aggregate was already taken', { cause: error });
             }
             if (isBusy(error)) {
-                return Promise.reject(new EventStoreIsUnavailable(error instanceof Error ? error.message : String(error), { cause: error }));
+                throw new EventStoreIsUnavailable(error instanceof Error ? error.message : String(error), { cause: error });
             }
-            return Promise.reject(error);
+            throw error;
         }
     }
 

@@ -1,2 +1,3 @@
 export { openSqliteDatabase, type SqliteDatabase } from './SqliteDatabase.js';
 export type { SqliteMigration } from './SqliteMigration.js';
+export { defaultWriteLockWaiting, isLocked, writeWhenUnlocked, type WriteLockWaiting } from './writeWhenUnlocked.js';

@@ -125,7 +125,7 @@ for (const backend of eventLogBackends(postgres)) {
                 stored = await log.storage.read(emptyGuid, 0, 10);
             });
             it('fails with too many events in the commit, not a persistence error', () => {
-                expect(failureIds([result])).toEqual([eventStoreFailureIds.tooManyEventsInCommit]);
+                expect(failureIds([result])).toEqual([eventStoreFailureIds.commitIsTooLarge]);
             });
             it('names the limit and the number of events in the reason', () => {
                 expect(!result.succeeded && result.failure.reason).toMatch(new RegExp(`130000 events.*${maximumEventsInOneCommit} events`));

@@ -136,13 +136,29 @@ describe('the event store service', () => {
             expect(await logLength()).toBe(before);
         });
 
-        it('fails a commit of 130,000 events (3.4 MB) with too many events in the commit, naming the limit, and stores nothing', async () => {
+        it('fails a commit of 130,000 events (3.4 MB) as too large, naming the limit and the count, and stores nothing', async () => {
             const tiny = { artifact: { id: guidToUuid(eventType) }, content: '{}' };
             await expectRejectedWithoutChange(
                 { callContext: callContext(tenant), events: Array.from({ length: 130_000 }, () => tiny) },
-                eventStoreFailureIds.tooManyEventsInCommit,
+                eventStoreFailureIds.commitIsTooLarge,
                 new RegExp(`130000 events.*${maximumEventsInOneCommit} events`),
             );
+        });
+
+        it('fails a commit for an aggregate of 130,000 events with too many events in the commit, and stores nothing', async () => {
+            const before = await logLength();
+            const tiny = { artifact: { id: guidToUuid(eventType) }, content: '{}' };
+            const response = await commitForAggregate({
+                callContext: callContext(tenant),
+                events: { aggregateRootId: guidToUuid(aggregateRoot), eventSourceId: guidToUuid(eventSource), expectedAggregateRootVersion: 2, events: Array.from({ length: 130_000 }, () => tiny) },
+            });
+            expect([uuidToGuid(response.failure?.id), response.failure?.reason]).toEqual([eventStoreFailureIds.commitIsTooLarge, expect.stringContaining('130000 events')]);
+            expect(await logLength()).toBe(before);
+        });
+
+        it('fails a commit whose answer would be larger than a client receives, naming both sizes, and stores nothing', async () => {
+            const events = Array.from({ length: maximumEventsInOneCommit }, (_, number) => event(`{"number":${number},"text":"${'x'.repeat(1_950)}"}`));
+            await expectRejectedWithoutChange({ callContext: callContext(tenant), events }, eventStoreFailureIds.commitIsTooLarge, /about \d+ bytes .* more than the 4194304 bytes/);
         });
 
         it('fails a commit for an aggregate whose aggregate root id is the empty GUID, naming the field, and stores nothing', async () => {

@@ -19,8 +19,10 @@ import { SqliteEventLog } from './SqliteEventLog.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'dolittle-write-lock-'));
 const opened: SqliteDatabase[] = [];
+const logs: SqliteEventLog[] = [];
 let files = 0;
-afterAll(() => {
+afterAll(async () => {
+    await Promise.all(logs.map((log) => log.close()));
     opened.forEach((database) => database.close());
     rmSync(folder, { recursive: true, force: true });
 });
@@ -45,6 +47,7 @@ describe('an embedded event store whose file another process holds the write loc
         beforeAll(async () => {
             const { file, database } = aFreshDatabase();
             const log = new SqliteEventLog(database);
+            logs.push(log);
             const store = new EventStore(log, aSilentLogger());
             const holder = await anotherProcessHoldingTheWriteLock(file);
             let settled = false;
@@ -80,7 +83,8 @@ describe('an embedded event store whose file another process holds the write loc
         let stored: ReadonlyArray<CommittedEvent>;
         beforeAll(async () => {
             const { file, database } = aFreshDatabase();
-            const log = new SqliteEventLog(database, { deadline: 200, firstPause: 1, maximumPause: 20 });
+            const log = new SqliteEventLog(database, 200);
+            logs.push(log);
             const store = new EventStore(log, aSilentLogger());
             const holder = await anotherProcessHoldingTheWriteLock(file);
             try {

@@ -34,7 +34,7 @@ export class BenchmarkRuntime {
     readonly #exited: Promise<string>;
     #output = '';
 
-    private constructor(child: ChildProcess, readonly address: string) {
+    private constructor(child: ChildProcess, readonly address: string, readonly httpPort: number) {
         this.#child = child;
         for (const stream of [child.stdout, child.stderr]) {
             stream?.setEncoding('utf8');
@@ -87,7 +87,7 @@ export class BenchmarkRuntime {
             child.stdout?.pipe(file);
             child.stderr?.pipe(file);
         }
-        const runtime = new BenchmarkRuntime(child, `127.0.0.1:${privatePort}`);
+        const runtime = new BenchmarkRuntime(child, `127.0.0.1:${privatePort}`, httpPort);
         await runtime.#waitUntilReady(httpPort);
         return runtime;
     }

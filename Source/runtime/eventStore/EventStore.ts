@@ -127,8 +127,8 @@ export class EventStore {
     async #drain(): Promise<void> {
         try {
             while (this.#queue.length > 0) {
-                // Let the requests that have arrived meanwhile be read first, so they join this batch: the embedded
-                // store's transaction blocks the thread, and without this every batch would hold one request.
+                // Let the requests that have arrived meanwhile be read first, so they join this batch: without this
+                // a batch taken right after the previous one settles would hold one request.
                 await new Promise((resolve) => setImmediate(resolve));
                 const batch = this.#takeBatch();
                 await this.#store(batch);

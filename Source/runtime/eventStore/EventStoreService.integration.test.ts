@@ -3,7 +3,6 @@ import type * as grpc from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { otherFailureId } from '../failures/Failure.js';
 import type { Guid } from '../guids/index.js';
-import { httpStatus } from '../host/given/httpStatus.js';
 import { callUnary, startInProcessHost, type InProcessHost } from '../host/given/inProcessHost.js';
 import { maximumEventsInOneCommit } from './EventStore.js';
 import { eventStoreFailureIds } from './failures.js';
@@ -181,7 +180,7 @@ describe('the event store service', () => {
         const heads = 40;
         const eventsPerCommit = 1_000;
         let answers: ReadonlyArray<CommitResponse>;
-        let healthAnswers: ReadonlyArray<number | undefined>;
+        let healthAnswers: ReadonlyArray<number>;
         let lengthBefore: number;
         let lengthAfter: number;
         beforeAll(async () => {
@@ -196,9 +195,15 @@ describe('the event store service', () => {
                     return response;
                 }),
             );
-            const statuses: (number | undefined)[] = [];
+            // Whether it answers, not how fast: the time it takes is measured by the big-commits benchmark.
+            const healthStatus = async () => {
+                const response = await fetch(`http://127.0.0.1:${host.ports.httpPort}/healthz`);
+                await response.body?.cancel();
+                return response.status;
+            };
+            const statuses: number[] = [];
             do {
-                statuses.push(await httpStatus(host.ports.httpPort, '/healthz'));
+                statuses.push(await healthStatus());
             } while (answered < heads);
             answers = await committing;
             healthAnswers = statuses;
@@ -211,7 +216,7 @@ describe('the event store service', () => {
             expect(lengthAfter - lengthBefore).toBe(heads * eventsPerCommit);
         });
         it('answers /healthz meanwhile', () => {
-            expect(healthAnswers.filter((status) => status !== 200)).toEqual([]);
+            expect([healthAnswers.length > 0, healthAnswers.filter((status) => status !== 200)]).toEqual([true, []]);
         });
     });
 });

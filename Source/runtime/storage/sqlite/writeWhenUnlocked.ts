@@ -35,7 +35,7 @@ export async function writeWhenUnlocked<T>(write: () => T, waiting: WriteLockWai
     }
 }
 
-/** Tells whether an error from the driver says that another connection holds a lock the statement needs. */
-export function isLocked(error: unknown): boolean {
+// Another connection holds a lock the statement needs.
+function isLocked(error: unknown): boolean {
     return typeof error === 'object' && error !== null && 'code' in error && /^SQLITE_(BUSY|LOCKED)/.test(String(error.code));
 }

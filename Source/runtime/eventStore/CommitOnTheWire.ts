@@ -17,8 +17,9 @@ export type CommitOnTheWire<Request> =
 export const maximumAnswerBytes = 4 * 1024 * 1024;
 
 // What an event's answer adds to the event as it was sent, besides its execution context: the sequence number
-// (up to 11 bytes), the time it occurred (up to 14) and the framing of the execution context (up to 4), rounded up.
-const answerBytesAddedPerEvent = 40;
+// (up to 11 bytes), the time it occurred (up to 14), the framing of the execution context (up to 4), the event source
+// id when the request left it out (20) and the external flag (2): 51, rounded up.
+const answerBytesAddedPerEvent = 60;
 
 /**
  * A commit method whose decoder first counts the events in the bytes (the field path leads to them) and decodes only
@@ -38,7 +39,7 @@ export function decodingCommitsWithinLimit<Request, Method extends { readonly re
 }
 
 /**
- * About how many bytes the answer to a commit will have (at most a few bytes an event more than it will): the
+ * About how many bytes the answer to a commit will have (a little more than it will, never less): the
  * request's events come back, each with its sequence number, the time it occurred and the request's execution context.
  */
 export function estimatedAnswerBytes(requestBytes: number, events: number, executionContext: dolittle.execution.ExecutionContext.$Properties | null | undefined): number {

@@ -14,6 +14,7 @@ import type { Figure } from './report/Figure.js';
 import { printTable } from './report/printTable.js';
 import { BenchmarkRuntime } from './runtime/BenchmarkRuntime.js';
 import { catchUp } from './scenarios/catchUp.js';
+import { healthDuringBigCommits } from './scenarios/healthDuringBigCommits.js';
 import { commitThroughput } from './scenarios/commitThroughput.js';
 import { commitToHandlerLatency } from './scenarios/commitToHandlerLatency.js';
 import type { PingPongCeiling } from './scenarios/PingPongCeiling.js';
@@ -59,6 +60,9 @@ async function runBackend(name: BackendName, options: BenchmarkOptions, ceiling:
         }
         if (options.scenarios.includes('catch-up') && ceiling !== undefined) {
             figures.push(...(await catchUp(context, ceiling)));
+        }
+        if (options.scenarios.includes('big-commits')) {
+            figures.push(await healthDuringBigCommits(context));
         }
         return figures;
     } catch (error) {

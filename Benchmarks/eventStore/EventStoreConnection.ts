@@ -6,6 +6,12 @@ import { eventSources } from '../events/eventSources.js';
 
 type UncommittedEvent = dolittle.runtime.events.UncommittedEvent.$Properties;
 
+/** A Commit call encoded ahead of time (the gRPC frame), so that sending it costs the client almost nothing. */
+export type PreparedCommit = {
+    readonly frame: Buffer;
+    readonly count: number;
+};
+
 const commitPath = '/dolittle.runtime.events.EventStore/Commit';
 const wireEventSources = eventSources.map(guidToUuid);
 const messagePrefixLength = 5;
@@ -28,17 +34,28 @@ export class EventStoreConnection {
 
     /** Commits `count` events of a type in one Commit call; resolves with the sequence number of the first. */
     commit(eventType: string, count: number): Promise<number> {
+        return this.send(this.prepare(eventType, count));
+    }
+
+    /** Encodes a Commit call of `count` events of a type, to send later; `content` gives each event's JSON text. */
+    prepare(eventType: string, count: number, content: (number: number) => string = benchmarkEventContent): PreparedCommit {
         const artifact = { id: guidToUuid(eventType), generation: 1 };
         const events: UncommittedEvent[] = [];
         for (let index = 0; index < count; index++) {
             const n = this.#next++;
-            events.push({ artifact, eventSourceId: wireEventSources[n % wireEventSources.length]!, public: false, content: benchmarkEventContent(n) });
+            events.push({ artifact, eventSourceId: wireEventSources[n % wireEventSources.length]!, public: false, content: content(n) });
         }
         const body = dolittle.runtime.events.CommitEventsRequest.encode({ callContext: { executionContext: benchmarkExecutionContext }, events }).finish();
         const frame = Buffer.allocUnsafe(messagePrefixLength + body.length);
         frame[0] = 0;
         frame.writeUInt32BE(body.length, 1);
         frame.set(body, messagePrefixLength);
+        return { frame, count };
+    }
+
+    /** Sends a prepared Commit call; resolves with the sequence number of its first event. */
+    send(prepared: PreparedCommit): Promise<number> {
+        const { frame, count } = prepared;
         return new Promise((resolve, reject) => {
             const stream = this.#session.request({
                 [constants.HTTP2_HEADER_METHOD]: 'POST',

@@ -5,7 +5,8 @@ import { postgresForTests } from '../storage/postgres/given/postgresForTests.js'
 import type { CommitAggregateEventsRequest, CommitEventsRequest } from './CommitRequest.js';
 import type { CommittedEvent } from './CommittedEvent.js';
 import type { EventLogStorage } from './EventLogStorage.js';
-import { EventStore } from './EventStore.js';
+import { EventStore, maximumEventsInOneCommit } from './EventStore.js';
+import { otherFailureId } from '../failures/Failure.js';
 import { eventStoreFailureIds } from './failures.js';
 import { dishPrepared } from './given/aCommittedEvent.js';
 import { anExecutionContext } from './given/anExecutionContext.js';
@@ -55,6 +56,15 @@ function withFirstReadHeldBack(storage: EventLogStorage, gate: Promise<void>): E
     };
 }
 
+function aCommitOfManyEvents(count: number): CommitEventsRequest {
+    const events = Array.from({ length: count }, (_, number) => ({ type: { id: dishPrepared, generation: 1 }, eventSourceId: kitchen, public: false, content: `{"n":${number}}` }));
+    return { kind: 'events', executionContext: anExecutionContext(), events };
+}
+
+function aCommitForTheKitchenAt(expectedVersion: number, aggregateRootId: Guid = kitchenRoot): CommitAggregateEventsRequest {
+    return { ...aCommitForTheKitchen(0, expectedVersion), aggregateRootId };
+}
+
 function succeededEvents(results: ReadonlyArray<Result<ReadonlyArray<CommittedEvent>>>): CommittedEvent[] {
     return results.flatMap((result) => (result.succeeded ? result.value : []));
 }
@@ -102,6 +112,100 @@ for (const backend of eventLogBackends(postgres)) {
             });
             it('stores only the committed events, numbered from 0 without gaps', () => {
                 expect(stored).toEqual(succeededEvents(results));
+            });
+        });
+
+        describe('when a commit has more events than one commit may have', () => {
+            let result: Result<ReadonlyArray<CommittedEvent>>;
+            let stored: ReadonlyArray<CommittedEvent>;
+            beforeAll(async () => {
+                const log = await backend.open();
+                const store = new EventStore(log.storage, aSilentLogger());
+                result = await store.commit(aCommitOfManyEvents(130_000));
+                stored = await log.storage.read(emptyGuid, 0, 10);
+            });
+            it('fails with too many events in the commit, not a persistence error', () => {
+                expect(failureIds([result])).toEqual([eventStoreFailureIds.commitIsTooLarge]);
+            });
+            it('names the limit and the number of events in the reason', () => {
+                expect(!result.succeeded && result.failure.reason).toMatch(new RegExp(`130000 events.*${maximumEventsInOneCommit} events`));
+            });
+            it('stores nothing', () => {
+                expect(stored).toEqual([]);
+            });
+        });
+
+        describe('when a commit has as many events as one commit may have', () => {
+            let result: Result<ReadonlyArray<CommittedEvent>>;
+            let stored: ReadonlyArray<CommittedEvent>;
+            beforeAll(async () => {
+                const log = await backend.open();
+                const store = new EventStore(log.storage, aSilentLogger());
+                result = await store.commit(aCommitOfManyEvents(maximumEventsInOneCommit));
+                stored = await log.storage.read(emptyGuid, 0, maximumEventsInOneCommit + 1);
+            });
+            it('commits them', () => {
+                expect(result.succeeded && result.value.length).toBe(maximumEventsInOneCommit);
+            });
+            it('stores them as acknowledged', () => {
+                expect(stored).toEqual(succeededEvents([result]));
+            });
+        });
+
+        describe('when committing for an aggregate whose aggregate root id is the empty GUID', () => {
+            let result: Result<ReadonlyArray<CommittedEvent>>;
+            let stored: ReadonlyArray<CommittedEvent>;
+            beforeAll(async () => {
+                const log = await backend.open();
+                const store = new EventStore(log.storage, aSilentLogger());
+                result = await store.commitForAggregate(aCommitForTheKitchenAt(0, emptyGuid));
+                stored = await log.storage.read(emptyGuid, 0, 10);
+            });
+            it('fails with the other failure naming the field', () => {
+                expect(!result.succeeded && [result.failure.id, result.failure.reason]).toEqual([otherFailureId, expect.stringContaining('aggregateRootId is the empty GUID')]);
+            });
+            it('stores nothing', () => {
+                expect(stored).toEqual([]);
+            });
+        });
+
+        describe('when committing for an aggregate whose event source id is the empty GUID', () => {
+            let result: Result<ReadonlyArray<CommittedEvent>>;
+            beforeAll(async () => {
+                const log = await backend.open();
+                const store = new EventStore(log.storage, aSilentLogger());
+                result = await store.commitForAggregate({ ...aCommitForTheKitchenAt(0), eventSourceId: emptyGuid });
+            });
+            it('commits: any event source id names an aggregate instance', () => {
+                expect(result.succeeded && result.value.map((event) => event.eventSourceId)).toEqual([emptyGuid, emptyGuid]);
+            });
+        });
+
+        describe('when another Runtime moved an aggregate after this one committed for it', () => {
+            let atTheTrueVersion: Result<ReadonlyArray<CommittedEvent>>;
+            let atAStaleVersion: Result<ReadonlyArray<CommittedEvent>>;
+            let stored: ReadonlyArray<CommittedEvent>;
+            beforeAll(async () => {
+                const log = await backend.open();
+                const thisRuntime = new EventStore(log.storage, aSilentLogger());
+                const otherRuntime = new EventStore(await log.openAnotherWriter(), aSilentLogger());
+                await thisRuntime.commitForAggregate(aCommitForTheKitchenAt(0));
+                await otherRuntime.commitForAggregate(aCommitForTheKitchenAt(2));
+                atTheTrueVersion = await thisRuntime.commitForAggregate(aCommitForTheKitchenAt(4));
+                atAStaleVersion = await thisRuntime.commitForAggregate(aCommitForTheKitchenAt(4));
+                stored = await log.storage.read(emptyGuid, 0, 100);
+            });
+            it('commits at the version the other Runtime left', () => {
+                expect(atTheTrueVersion.succeeded && atTheTrueVersion.value.map((event) => event.aggregate?.version)).toEqual([4, 5]);
+            });
+            it('still fails a commit at a stale version with an aggregate root concurrency conflict', () => {
+                expect(failureIds([atAStaleVersion])).toEqual([eventStoreFailureIds.aggregateRootConcurrencyConflict]);
+            });
+            it('names the true current version in the conflict', () => {
+                expect(!atAStaleVersion.succeeded && atAStaleVersion.failure.reason).toContain('is at version 6');
+            });
+            it('stores the three commits in order', () => {
+                expect(stored.map((event) => [event.sequenceNumber, event.aggregate?.version])).toEqual([[0, 0], [1, 1], [2, 2], [3, 3], [4, 4], [5, 5]]);
             });
         });
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { otherFailureId } from '../failures/Failure.js';
 import type { Guid } from '../guids/index.js';
 import { callUnary, startInProcessHost, type InProcessHost } from '../host/given/inProcessHost.js';
+import { maximumEventsInOneCommit } from './EventStore.js';
 import { eventStoreFailureIds } from './failures.js';
 
 type CommitResponse = dolittle.runtime.events.CommitEventsResponse;
@@ -134,9 +135,88 @@ describe('the event store service', () => {
             expect(await logLength()).toBe(before);
         });
 
+        it('fails a commit of 130,000 events (3.4 MB) as too large, naming the limit and the count, and stores nothing', async () => {
+            const tiny = { artifact: { id: guidToUuid(eventType) }, content: '{}' };
+            await expectRejectedWithoutChange(
+                { callContext: callContext(tenant), events: Array.from({ length: 130_000 }, () => tiny) },
+                eventStoreFailureIds.commitIsTooLarge,
+                new RegExp(`130000 events.*${maximumEventsInOneCommit} events`),
+            );
+        });
+
+        it('fails a commit for an aggregate of 130,000 events with too many events in the commit, and stores nothing', async () => {
+            const before = await logLength();
+            const tiny = { artifact: { id: guidToUuid(eventType) }, content: '{}' };
+            const response = await commitForAggregate({
+                callContext: callContext(tenant),
+                events: { aggregateRootId: guidToUuid(aggregateRoot), eventSourceId: guidToUuid(eventSource), expectedAggregateRootVersion: 2, events: Array.from({ length: 130_000 }, () => tiny) },
+            });
+            expect([uuidToGuid(response.failure?.id), response.failure?.reason]).toEqual([eventStoreFailureIds.commitIsTooLarge, expect.stringContaining('130000 events')]);
+            expect(await logLength()).toBe(before);
+        });
+
+        it('fails a commit whose answer would be larger than a client receives, naming both sizes, and stores nothing', async () => {
+            const events = Array.from({ length: maximumEventsInOneCommit }, (_, number) => event(`{"number":${number},"text":"${'x'.repeat(1_950)}"}`));
+            await expectRejectedWithoutChange({ callContext: callContext(tenant), events }, eventStoreFailureIds.commitIsTooLarge, /about \d+ bytes .* more than the 4194304 bytes/);
+        });
+
+        it('fails a commit for an aggregate whose aggregate root id is the empty GUID, naming the field, and stores nothing', async () => {
+            const before = await logLength();
+            const response = await commitForAggregate({
+                callContext: callContext(tenant),
+                events: { aggregateRootId: guidToUuid('00000000-0000-0000-0000-000000000000'), eventSourceId: guidToUuid(eventSource), expectedAggregateRootVersion: 0, events: [event('{}')] },
+            });
+            expect([uuidToGuid(response.failure?.id), response.failure?.reason]).toEqual([otherFailureId, expect.stringContaining('aggregateRootId')]);
+            expect(await logLength()).toBe(before);
+        });
+
         it('stays up and serves the next request', async () => {
             const response = await commit({ callContext: callContext(tenant), events: [event('{"after":"bad input"}')] });
             expect(response.failure).toBeFalsy();
+        });
+    });
+
+    describe('when forty heads each commit about 3 MB at once', () => {
+        const heads = 40;
+        const eventsPerCommit = 1_000;
+        let answers: ReadonlyArray<CommitResponse>;
+        let healthAnswers: ReadonlyArray<number>;
+        let lengthBefore: number;
+        let lengthAfter: number;
+        beforeAll(async () => {
+            lengthBefore = await logLength();
+            const content = (head: number, number: number) => `{"head":${head},"number":${number},"text":"${'x'.repeat(3_000)}"}`;
+            let answered = 0;
+            const committing = Promise.all(
+                Array.from({ length: heads }, async (_, head) => {
+                    const events = Array.from({ length: eventsPerCommit }, (_, number) => event(content(head, number)));
+                    const response = await commit({ callContext: callContext(tenant), events });
+                    answered++;
+                    return response;
+                }),
+            );
+            // Whether it answers, not how fast: the time it takes is measured by the big-commits benchmark.
+            const healthStatus = async () => {
+                const response = await fetch(`http://127.0.0.1:${host.ports.httpPort}/healthz`);
+                await response.body?.cancel();
+                return response.status;
+            };
+            const statuses: number[] = [];
+            do {
+                statuses.push(await healthStatus());
+            } while (answered < heads);
+            answers = await committing;
+            healthAnswers = statuses;
+            lengthAfter = await logLength();
+        }, 120_000);
+        it('answers every commit with its events', () => {
+            expect(answers.map((answer) => [answer.failure ?? null, answer.events.length])).toEqual(Array.from({ length: heads }, () => [null, eventsPerCommit]));
+        });
+        it('stores every event once', () => {
+            expect(lengthAfter - lengthBefore).toBe(heads * eventsPerCommit);
+        });
+        it('answers /healthz meanwhile', () => {
+            expect([healthAnswers.length > 0, healthAnswers.filter((status) => status !== 200)]).toEqual([true, []]);
         });
     });
 });

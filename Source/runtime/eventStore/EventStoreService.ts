@@ -6,6 +6,9 @@ import type { Logger } from '../logging/index.js';
 import type { Tenants } from '../tenancy/index.js';
 import { committedEventToWire, executionContextFromWire, executionContextToWire, failureToWire, guidFromWire, RequestIsMalformed } from '../wire/index.js';
 import type { CommittedEvent } from './CommittedEvent.js';
+import { decodingCommitsWithinLimit, estimatedAnswerBytes, maximumAnswerBytes, type CommitOnTheWire } from './CommitOnTheWire.js';
+import { maximumEventsInOneCommit } from './EventStore.js';
+import { eventStoreFailures } from './failures.js';
 import { eventStoreLogMessages as messages } from './logMessages.js';
 
 type Wire = typeof dolittle.runtime.events;
@@ -18,7 +21,7 @@ type FetchResponse = dolittle.runtime.events.FetchForAggregateResponse.$Properti
  * tenant in each request's execution context. Expected outcomes travel as failures; anything unexpected becomes
  * the documented "Other" failure, logged once, and the server stays up.
  */
-export function eventStoreServiceFor(tenants: Tenants, logger: Logger): { definition: typeof eventStoreService; implementation: grpc.UntypedServiceImplementation } {
+export function eventStoreServiceFor(tenants: Tenants, logger: Logger): { definition: grpc.ServiceDefinition; implementation: grpc.UntypedServiceImplementation } {
     const answer = <Request, Response>(name: string, handle: (request: Request) => Promise<Response>, failed: (failure: Failure) => Response) =>
         (call: grpc.ServerUnaryCall<Request, Response>, callback: grpc.sendUnaryData<Response>): void => {
             handle(call.request).then(
@@ -43,7 +46,29 @@ export function eventStoreServiceFor(tenants: Tenants, logger: Logger): { defini
         return { executionContext, eventStore: tenant.eventStore };
     };
 
-    const commit = async (request: InstanceType<Wire['CommitEventsRequest']>): Promise<CommitResponse> => {
+    // A commit over a limit is refused before its events are handled; the answer's size is checked before they are stored.
+    const overLimits = <Request extends { readonly callContext?: dolittle.services.CallRequestContext.$Properties | null }>(
+        received: CommitOnTheWire<Request>,
+        events: (request: Request) => number,
+    ): { readonly refused: Failure } | { readonly request: Request } => {
+        if (received.kind === 'tooManyEvents') {
+            logger.log(messages.commitRejected, { reason: 'too many events', events: received.events });
+            return { refused: eventStoreFailures.tooManyEventsInCommit(received.events, maximumEventsInOneCommit) };
+        }
+        const answerBytes = estimatedAnswerBytes(received.bytes, events(received.request), received.request.callContext?.executionContext);
+        if (answerBytes > maximumAnswerBytes) {
+            logger.log(messages.commitRejected, { reason: 'answer too large', bytes: answerBytes });
+            return { refused: eventStoreFailures.answerWouldBeTooLarge(answerBytes, maximumAnswerBytes) };
+        }
+        return { request: received.request };
+    };
+
+    const commit = async (received: CommitOnTheWire<InstanceType<Wire['CommitEventsRequest']>>): Promise<CommitResponse> => {
+        const checked = overLimits(received, (request) => request.events.length);
+        if ('refused' in checked) {
+            return { failure: failureToWire(checked.refused) };
+        }
+        const request = checked.request;
         const { executionContext, eventStore } = eventStoreOf(request.callContext);
         const events = request.events.map((event, index) => ({
             type: { id: guidFromWire(event.artifact?.id, `events[${index}].artifact.id`), generation: event.artifact?.generation ?? 0 },
@@ -55,7 +80,12 @@ export function eventStoreServiceFor(tenants: Tenants, logger: Logger): { defini
         return result.succeeded ? { events: result.value.map(committedEventToWire) } : { failure: failureToWire(result.failure) };
     };
 
-    const commitForAggregate = async (request: InstanceType<Wire['CommitAggregateEventsRequest']>): Promise<AggregateResponse> => {
+    const commitForAggregate = async (received: CommitOnTheWire<InstanceType<Wire['CommitAggregateEventsRequest']>>): Promise<AggregateResponse> => {
+        const checked = overLimits(received, (request) => request.events?.events?.length ?? 0);
+        if ('refused' in checked) {
+            return { failure: failureToWire(checked.refused) };
+        }
+        const request = checked.request;
         const { executionContext, eventStore } = eventStoreOf(request.callContext);
         const aggregate = request.events;
         const aggregateRootId = guidFromWire(aggregate?.aggregateRootId, 'events.aggregateRootId');
@@ -86,7 +116,12 @@ export function eventStoreServiceFor(tenants: Tenants, logger: Logger): { defini
     };
 
     return {
-        definition: eventStoreService,
+        definition: {
+            ...eventStoreService,
+            // CommitEventsRequest.events is field 2; CommitAggregateEventsRequest.events (2) holds them in its field 4.
+            commit: decodingCommitsWithinLimit(eventStoreService.commit, [2]),
+            commitForAggregate: decodingCommitsWithinLimit(eventStoreService.commitForAggregate, [2, 4]),
+        },
         implementation: {
             commit: answer('Commit', commit, (failure): CommitResponse => ({ failure: failureToWire(failure) })),
             commitForAggregate: answer('CommitForAggregate', commitForAggregate, (failure): AggregateResponse => ({ failure: failureToWire(failure) })),

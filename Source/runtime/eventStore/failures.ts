@@ -1,4 +1,4 @@
-import { failure, type Failure } from '../failures/index.js';
+import { failure, otherFailure, type Failure } from '../failures/index.js';
 import type { Guid } from '../guids/index.js';
 
 /** The event store's documented failure ids (seed 003, section 4.1.2). */
@@ -13,6 +13,8 @@ export const eventStoreFailureIds = {
     aggregateRootVersionOutOfOrder: 'eb51284e-c7b4-4966-8da4-64a862f07560' as Guid,
     aggregateRootConcurrencyConflict: 'f25cccfb-3ae1-4969-bee6-906370ffbc2d' as Guid,
     noEventsToCommit: 'ef3f1a42-9bc3-4d98-aa2a-942db7c56ac1' as Guid,
+    /** Not in the seed or the original Runtime, which have no limits: this Runtime's own id for a commit over a limit. */
+    commitIsTooLarge: 'e559af68-fff3-43e2-9b55-1222543de4b9' as Guid,
 } as const;
 
 /** The event store's failures, each with its documented id and a reason that names what was wrong. */
@@ -25,6 +27,18 @@ export const eventStoreFailures = {
             eventStoreFailureIds.aggregateRootConcurrencyConflict,
             `Aggregate root ${aggregateRootId} on event source ${eventSourceId} is at version ${current}, but the commit expected version ${expected}`,
         ),
+    tooManyEventsInCommit: (count: number, limit: number): Failure =>
+        failure(
+            eventStoreFailureIds.commitIsTooLarge,
+            `The commit has ${count} events, more than the ${limit} events one commit may have; split it into several commits`,
+        ),
+    answerWouldBeTooLarge: (bytes: number, limit: number): Failure =>
+        failure(
+            eventStoreFailureIds.commitIsTooLarge,
+            `The answer to the commit would be about ${bytes} bytes (its events with their sequence numbers and execution contexts), more than the ${limit} bytes a client receives in one message; split it into several commits`,
+        ),
+    aggregateRootIdIsEmpty: (eventSourceId: Guid): Failure =>
+        otherFailure(`The commit's aggregateRootId is the empty GUID (event source ${eventSourceId}); give the aggregate root type its own id`),
     unavailable: (reason: string): Failure => failure(eventStoreFailureIds.eventStoreUnavailable, `The event store is unavailable: ${reason}`),
     persistanceError: (reason: string): Failure =>
         failure(eventStoreFailureIds.eventStorePersistanceError, `The events could not be stored: ${reason}`),

@@ -1,7 +1,7 @@
 import type { ExecutionContext } from '../execution/index.js';
 import { emptyGuid, type Guid } from '../guids/index.js';
 import { failed, succeeded, type Result } from '../failures/index.js';
-import { aggregateKeyText, type AggregateVersionChange } from './AggregateKey.js';
+import { aggregateKeyText, type AggregateKey, type AggregateVersionChange } from './AggregateKey.js';
 import type { CommitRequest } from './CommitRequest.js';
 import type { CommittedEvent } from './CommittedEvent.js';
 import { eventStoreFailures } from './failures.js';
@@ -11,6 +11,8 @@ export type PreparedBatch = {
     readonly events: ReadonlyArray<CommittedEvent>;
     readonly aggregates: ReadonlyArray<AggregateVersionChange>;
     readonly results: ReadonlyArray<Result<ReadonlyArray<CommittedEvent>>>;
+    /** The aggregates of the requests that failed with a concurrency conflict, each once. */
+    readonly conflicts: ReadonlyArray<AggregateKey>;
     readonly nextSequenceNumber: number;
 };
 
@@ -24,8 +26,9 @@ export function prepareBatch(
     currentVersions: ReadonlyMap<string, number>,
     occurred: number,
 ): PreparedBatch {
-    const versions = new Map(currentVersions);
+    // Only the aggregates the batch touches are tracked here; the current versions are read, never copied.
     const changes = new Map<string, AggregateVersionChange>();
+    const conflicts = new Map<string, AggregateKey>();
     const events: CommittedEvent[] = [];
     const results: Result<ReadonlyArray<CommittedEvent>>[] = [];
     let sequenceNumber = firstSequenceNumber;
@@ -34,14 +37,16 @@ export function prepareBatch(
             const committed = request.events.map((event) =>
                 committedEvent(sequenceNumber++, occurred, event.eventSourceId, request.executionContext, event, undefined),
             );
-            events.push(...committed);
+            append(events, committed);
             results.push(succeeded(committed));
             continue;
         }
         const key = aggregateKeyText(request);
-        const current = versions.get(key) ?? 0;
+        const earlier = changes.get(key);
+        const current = earlier?.newVersion ?? currentVersions.get(key) ?? 0;
         if (current !== request.expectedVersion) {
             results.push(failed(eventStoreFailures.concurrencyConflict(request.eventSourceId, request.aggregateRootId, current, request.expectedVersion)));
+            conflicts.set(key, { eventSourceId: request.eventSourceId, aggregateRootId: request.aggregateRootId });
             continue;
         }
         const committed = request.events.map((event, index) =>
@@ -50,19 +55,23 @@ export function prepareBatch(
                 version: current + index,
             }),
         );
-        const newVersion = current + committed.length;
-        versions.set(key, newVersion);
-        const earlier = changes.get(key);
         changes.set(key, {
             eventSourceId: request.eventSourceId,
             aggregateRootId: request.aggregateRootId,
             expectedVersion: earlier?.expectedVersion ?? current,
-            newVersion,
+            newVersion: current + committed.length,
         });
-        events.push(...committed);
+        append(events, committed);
         results.push(succeeded(committed));
     }
-    return { events, aggregates: [...changes.values()], results, nextSequenceNumber: sequenceNumber };
+    return { events, aggregates: [...changes.values()], results, conflicts: [...conflicts.values()], nextSequenceNumber: sequenceNumber };
+}
+
+// A loop, not push(...more): spreading a commit of many events as arguments overflows the call stack.
+function append(events: CommittedEvent[], more: ReadonlyArray<CommittedEvent>): void {
+    for (const event of more) {
+        events.push(event);
+    }
 }
 
 function committedEvent(

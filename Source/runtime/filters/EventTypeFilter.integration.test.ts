@@ -129,7 +129,10 @@ describeForEachBackend(backends, 'when an event type filter writes an event hand
         beforeAll(async () => {
             tenant = await TenantUnderTest.open(backend);
             // Every other event is of the filter's type, so a batch of matches spans twice as many events of the log.
-            await tenant.commit(...Array.from({ length: logLength }, (_, index) => ({ type: index % 2 === 0 ? dishPrepared : chefHired, eventSourceId: kitchen })));
+            // In commits of 2,000 events, the most one commit may have.
+            for (let first = 0; first < logLength; first += 2_000) {
+                await tenant.commit(...Array.from({ length: 2_000 }, (_, offset) => ({ type: (first + offset) % 2 === 0 ? dishPrepared : chefHired, eventSourceId: kitchen })));
+            }
             filter = anEventTypeFilter(tenant, [dishPrepared], false);
             filter.start();
             await waitUntil(async () => (await tenant!.tenant.storage.streams.state(filter.key))?.position === logLength, `the filter reached position ${logLength}`);

@@ -13,13 +13,14 @@ import type { TenantStorage } from '../tenancy/index.js';
 export async function openTenantStorage(resource: EventStoreResource, logger?: Logger): Promise<TenantStorage> {
     if (resource.kind === 'embedded') {
         const database = openSqliteDatabase(resource.file, [...eventStoreSqliteMigrations, ...streamsSqliteMigrations]);
+        const eventLog = new SqliteEventLog(database);
         return {
-            eventLog: new SqliteEventLog(database),
+            eventLog,
             streams: new SqliteStreams(database),
             description: `embedded database '${resource.database}' (${resource.file})`,
-            close: () => {
+            close: async () => {
+                await eventLog.close();
                 database.close();
-                return Promise.resolve();
             },
         };
     }

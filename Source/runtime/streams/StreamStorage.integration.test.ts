@@ -14,13 +14,14 @@ import { streamsSqliteMigrations } from './sqlite/migrations.js';
 describeStreamStorage('the embedded database', () => {
     const folder = mkdtempSync(join(tmpdir(), 'streams-'));
     const database = openSqliteDatabase(join(folder, 'event-store.sqlite'), [...eventStoreSqliteMigrations, ...streamsSqliteMigrations]);
+    const eventLog = new SqliteEventLog(database);
     return Promise.resolve({
         streams: new SqliteStreams(database),
-        eventLog: new SqliteEventLog(database),
-        close: () => {
+        eventLog,
+        close: async () => {
+            await eventLog.close();
             database.close();
             rmSync(folder, { recursive: true, force: true });
-            return Promise.resolve();
         },
     });
 });

@@ -3,3 +3,4 @@ export { executionContextFromWire, executionContextToWire } from './executionCon
 export { failureToWire } from './failureToWire.js';
 export { guidFromWire } from './guidFromWire.js';
 export { RequestIsMalformed } from './RequestIsMalformed.js';
+export { countRepeatedField } from './countRepeatedField.js';

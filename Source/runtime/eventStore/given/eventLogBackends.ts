@@ -39,30 +39,39 @@ export function eventLogBackends(postgres: PostgresForTests): ReadonlyArray<Even
 
 function sqliteBackend(): EventLogBackend {
     const folder = mkdtempSync(join(tmpdir(), 'dolittle-event-log-'));
-    const opened: SqliteDatabase[] = [];
+    type Opened = { readonly database: SqliteDatabase; readonly log: SqliteEventLog };
+    const opened: Opened[] = [];
     let files = 0;
-    const closeAll = (databases: ReadonlyArray<SqliteDatabase>): void => databases.filter((database) => database.open).forEach((database) => database.close());
-    afterAll(() => {
-        closeAll(opened);
+    const closeAll = async (logs: Opened[]): Promise<void> => {
+        for (const { database, log } of logs.splice(0)) {
+            await log.close();
+            if (database.open) {
+                database.close();
+            }
+        }
+    };
+    afterAll(async () => {
+        await closeAll(opened);
         rmSync(folder, { recursive: true, force: true });
     });
-    const openFile = (file: string, databases: SqliteDatabase[]): SqliteEventLog => {
+    const openFile = (file: string, logs: Opened[]): SqliteEventLog => {
         const database = openSqliteDatabase(file, eventStoreSqliteMigrations);
-        opened.push(database);
-        databases.push(database);
-        return new SqliteEventLog(database);
+        const log = new SqliteEventLog(database);
+        opened.push({ database, log });
+        logs.push({ database, log });
+        return log;
     };
     return {
         name: 'SQLite',
         available: true,
         open: () => {
             const file = join(folder, `event-store-${files++}.db`);
-            const databases: SqliteDatabase[] = [];
-            const storage = openFile(file, databases);
+            const logs: Opened[] = [];
+            const storage = openFile(file, logs);
             return Promise.resolve({
                 storage,
-                openAnotherWriter: () => Promise.resolve(openFile(file, databases)),
-                close: () => Promise.resolve(closeAll(databases)),
+                openAnotherWriter: () => Promise.resolve(openFile(file, logs)),
+                close: () => closeAll(logs),
             });
         },
     };

@@ -1,5 +1,5 @@
 import type { Guid } from '../../guids/index.js';
-import type { SqliteDatabase } from '../../storage/sqlite/index.js';
+import { defaultWriteLockWaiting, SqliteRowWasNotChanged, SqliteWriter, type SqliteDatabase } from '../../storage/sqlite/index.js';
 import { aggregateKeyText, type AggregateKey, type AggregateVersionChange } from '../AggregateKey.js';
 import type { CommittedEvent } from '../CommittedEvent.js';
 import type { AggregateEvents, EventLogStorage } from '../EventLogStorage.js';
@@ -7,44 +7,39 @@ import { EventLogWasChangedElsewhere } from '../EventLogWasChangedElsewhere.js';
 import { EventStoreIsUnavailable } from '../EventStoreIsUnavailable.js';
 import { eventColumns, eventFromRow, eventToParameters, type EventRow } from './eventRows.js';
 
-/** A tenant's event logs in the embedded database. */
+const sql = {
+    insertEvent: `INSERT INTO event_log (${eventColumns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    insertAggregate: 'INSERT INTO aggregates (event_source, aggregate_root_id, version) VALUES (?, ?, ?)',
+    moveAggregate: 'UPDATE aggregates SET version = ? WHERE event_source = ? AND aggregate_root_id = ? AND version = ?',
+};
+
+/**
+ * A tenant's event logs in the embedded database. Reads use the database's connection; appends go to a writer of
+ * their own (SqliteWriter: another connection, in a worker thread, at synchronous=FULL), so that storing a big
+ * batch and waiting for the disk never hold the event loop.
+ */
 export class SqliteEventLog implements EventLogStorage {
     readonly #database: SqliteDatabase;
     readonly #statements;
-    readonly #appendTransaction;
+    readonly #writer: SqliteWriter;
 
-    /** Creates the event log over an open database whose migrations have run. */
-    constructor(database: SqliteDatabase) {
+    /** Creates the event log over an open file whose migrations have run; a commit waits for another process's write lock up to lockTimeout ms. */
+    constructor(database: SqliteDatabase, lockTimeout = defaultWriteLockWaiting.deadline) {
         this.#database = database;
+        this.#writer = new SqliteWriter(database.name, lockTimeout);
         this.#statements = {
             count: database.prepare('SELECT COALESCE(MAX(sequence_number) + 1, 0) FROM event_log WHERE scope = ?').pluck(),
-            insert: database.prepare(`INSERT INTO event_log (${eventColumns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
             aggregateVersion: database.prepare('SELECT version FROM aggregates WHERE event_source = ? AND aggregate_root_id = ?').pluck(),
-            insertAggregate: database.prepare('INSERT INTO aggregates (event_source, aggregate_root_id, version) VALUES (?, ?, ?)'),
-            updateAggregate: database.prepare('UPDATE aggregates SET version = ? WHERE event_source = ? AND aggregate_root_id = ? AND version = ?'),
             aggregateEvents: database.prepare(
                 `SELECT * FROM event_log WHERE event_source = ? AND aggregate_root_id = ? AND aggregate_version < ? AND scope = '00000000-0000-0000-0000-000000000000' ORDER BY aggregate_version`,
             ),
             read: database.prepare('SELECT * FROM event_log WHERE scope = ? AND sequence_number >= ? ORDER BY sequence_number LIMIT ?'),
-            fullDurability: database.prepare('PRAGMA synchronous = FULL'),
-            normalDurability: database.prepare('PRAGMA synchronous = NORMAL'),
         };
-        this.#appendTransaction = database.transaction(
-            (scope: Guid, events: ReadonlyArray<CommittedEvent>, aggregates: ReadonlyArray<AggregateVersionChange>) => {
-                for (const change of aggregates) {
-                    this.#moveAggregate(change);
-                }
-                let executionContext: object | undefined;
-                let executionContextText = '';
-                for (const event of events) {
-                    if (event.executionContext !== executionContext) {
-                        executionContext = event.executionContext;
-                        executionContextText = JSON.stringify(executionContext);
-                    }
-                    this.#statements.insert.run(eventToParameters(scope, event, executionContextText));
-                }
-            },
-        );
+    }
+
+    /** Ends the writer's connection and thread (the database's own connection is closed by its owner). */
+    close(): Promise<void> {
+        return this.#writer.close();
     }
 
     nextSequenceNumber(scope: Guid): Promise<number> {
@@ -60,27 +55,39 @@ export class SqliteEventLog implements EventLogStorage {
         return Promise.resolve(versions);
     }
 
-    append(scope: Guid, events: ReadonlyArray<CommittedEvent>, aggregates: ReadonlyArray<AggregateVersionChange>): Promise<void> {
-        try {
-            // Events are acknowledged only once on disk: this commit fsyncs (and with it the bookkeeping before it).
-            this.#statements.fullDurability.run();
-            try {
-                this.#appendTransaction(scope, events, aggregates);
-            } finally {
-                this.#statements.normalDurability.run();
+    async append(scope: Guid, events: ReadonlyArray<CommittedEvent>, aggregates: ReadonlyArray<AggregateVersionChange>): Promise<void> {
+        const created = aggregates.filter((change) => change.expectedVersion === 0);
+        const moved = aggregates.filter((change) => change.expectedVersion !== 0);
+        let executionContext: object | undefined;
+        let executionContextText = '';
+        const rows = events.map((event) => {
+            if (event.executionContext !== executionContext) {
+                executionContext = event.executionContext;
+                executionContextText = JSON.stringify(executionContext);
             }
-            return Promise.resolve();
+            return eventToParameters(scope, event, executionContextText);
+        });
+        try {
+            await this.#writer.write([
+                { sql: sql.moveAggregate, rows: moved.map((change) => [change.newVersion, change.eventSourceId, change.aggregateRootId, change.expectedVersion]), eachRowChangesOneRow: true },
+                { sql: sql.insertAggregate, rows: created.map((change) => [change.eventSourceId, change.aggregateRootId, change.newVersion]) },
+                { sql: sql.insertEvent, rows },
+            ]);
         } catch (error) {
-            if (error instanceof EventLogWasChangedElsewhere) {
-                return Promise.reject(error);
+            if (error instanceof SqliteRowWasNotChanged) {
+                const change = moved[error.row];
+                throw new EventLogWasChangedElsewhere(
+                    `aggregate root ${change?.aggregateRootId} on event source ${change?.eventSourceId} is no longer at version ${change?.expectedVersion}`,
+                    { cause: error },
+                );
             }
             if (isConstraintViolation(error)) {
-                return Promise.reject(new EventLogWasChangedElsewhere('a sequence number or aggregate was already taken', { cause: error }));
+                throw new EventLogWasChangedElsewhere('a sequence number or aggregate was already taken', { cause: error });
             }
             if (isBusy(error)) {
-                return Promise.reject(new EventStoreIsUnavailable(error instanceof Error ? error.message : String(error), { cause: error }));
+                throw new EventStoreIsUnavailable(error instanceof Error ? error.message : String(error), { cause: error });
             }
-            return Promise.reject(error);
+            throw error;
         }
     }
 
@@ -118,19 +125,6 @@ export class SqliteEventLog implements EventLogStorage {
             .prepare(`SELECT 1 FROM event_log WHERE scope = ? AND type_id IN (${placeholders}) AND sequence_number < ? LIMIT 1`)
             .get(scope, ...types, beforeSequenceNumber);
         return Promise.resolve(found !== undefined);
-    }
-
-    #moveAggregate(change: AggregateVersionChange): void {
-        if (change.expectedVersion === 0) {
-            this.#statements.insertAggregate.run(change.eventSourceId, change.aggregateRootId, change.newVersion);
-            return;
-        }
-        const result = this.#statements.updateAggregate.run(change.newVersion, change.eventSourceId, change.aggregateRootId, change.expectedVersion);
-        if (result.changes === 0) {
-            throw new EventLogWasChangedElsewhere(
-                `aggregate root ${change.aggregateRootId} on event source ${change.eventSourceId} is no longer at version ${change.expectedVersion}`,
-            );
-        }
     }
 }
 

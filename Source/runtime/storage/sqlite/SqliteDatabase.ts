@@ -11,6 +11,8 @@ export type SqliteDatabase = Database.Database;
  * WAL with synchronous=NORMAL by default, for derived bookkeeping (stream appends, processor positions): such a commit
  * is in the WAL before it returns, so it survives a process kill. Commits of events switch to synchronous=FULL around
  * their transaction (see SqliteEventLog), so they are on disk (fsync) before they are acknowledged.
+ * Opening waits up to 5 s for another process's lock (start-up serves nothing yet); afterwards the connection
+ * never waits inside a statement (busy_timeout 0), and writes wait on timers instead (writeWhenUnlocked).
  */
 export function openSqliteDatabase(file: string, migrations: ReadonlyArray<SqliteMigration>): SqliteDatabase {
     mkdirSync(dirname(file), { recursive: true });
@@ -30,5 +32,8 @@ export function openSqliteDatabase(file: string, migrations: ReadonlyArray<Sqlit
             })();
         }
     }
+    // From here on a locked database answers SQLITE_BUSY at once: better-sqlite3 is synchronous, so a busy timeout
+    // would spin inside a statement and hold the event loop of every tenant. Writers wait with writeWhenUnlocked.
+    database.pragma('busy_timeout = 0');
     return database;
 }

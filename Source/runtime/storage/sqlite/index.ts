@@ -1,2 +1,4 @@
 export { openSqliteDatabase, type SqliteDatabase } from './SqliteDatabase.js';
 export type { SqliteMigration } from './SqliteMigration.js';
+export { defaultWriteLockWaiting, writeWhenUnlocked, type WriteLockWaiting } from './writeWhenUnlocked.js';
+export { SqliteRowWasNotChanged, SqliteWriter, SqliteWriteWasRefused, type SqliteStatementRun } from './SqliteWriter.js';

@@ -50,13 +50,14 @@ function embeddedBackend(): ProcessingBackend {
             folder ??= mkdtempSync(join(tmpdir(), 'dolittle-stream-processing-'));
             const file = join(folder, `event-store-${files++}.sqlite`);
             const database = openSqliteDatabase(file, [...eventStoreSqliteMigrations, ...streamsSqliteMigrations]);
+            const eventLog = new SqliteEventLog(database);
             return Promise.resolve({
-                eventLog: new SqliteEventLog(database),
+                eventLog,
                 streams: new SqliteStreams(database),
                 description: `embedded database ${file}`,
-                close: () => {
+                close: async () => {
+                    await eventLog.close();
                     database.close();
-                    return Promise.resolve();
                 },
             });
         },

@@ -1,5 +1,5 @@
 import type { Guid } from '../../guids/index.js';
-import type { SqliteDatabase } from '../../storage/sqlite/index.js';
+import { writeWhenUnlocked, type SqliteDatabase } from '../../storage/sqlite/index.js';
 import { EventIsAlreadyInStream } from '../EventIsAlreadyInStream.js';
 import { EventIsNotInEventLog } from '../EventIsNotInEventLog.js';
 import { streamFilterFromStored, streamFilterToStored } from '../storedStreamFilter.js';
@@ -58,7 +58,7 @@ export class SqliteStreams implements StreamStorage {
 
     async saveDefinition(definition: StreamDefinition): Promise<void> {
         const filter = JSON.stringify(streamFilterToStored(definition.filter));
-        this.#statements.saveDefinition.run(definition.scope, definition.streamId, publicColumn(definition), definition.partitioned ? 1 : 0, filter);
+        await writeWhenUnlocked(() => this.#statements.saveDefinition.run(definition.scope, definition.streamId, publicColumn(definition), definition.partitioned ? 1 : 0, filter));
     }
 
     async length(key: StreamKey): Promise<number> {
@@ -76,7 +76,7 @@ export class SqliteStreams implements StreamStorage {
     }
 
     async appendAndSaveState(key: StreamKey, events: ReadonlyArray<FilteredEvent>, processor: StreamProcessorKey, state: StreamProcessorState): Promise<ReadonlyArray<StreamEvent>> {
-        return this.#withBookkeepingDurability(() => this.#appendAndSaveStateTransaction(key, events, processor, state));
+        return writeWhenUnlocked(() => this.#withBookkeepingDurability(() => this.#appendAndSaveStateTransaction.immediate(key, events, processor, state)));
     }
 
     async state(processor: StreamProcessorKey): Promise<StreamProcessorState | undefined> {
@@ -90,7 +90,7 @@ export class SqliteStreams implements StreamStorage {
     }
 
     async saveState(processor: StreamProcessorKey, state: StreamProcessorState): Promise<void> {
-        this.#withBookkeepingDurability(() => this.#saveStateTransaction(processor, state));
+        await writeWhenUnlocked(() => this.#withBookkeepingDurability(() => this.#saveStateTransaction.immediate(processor, state)));
     }
 
     #writeState(processor: StreamProcessorKey, state: StreamProcessorState): void {

@@ -1,3 +1,4 @@
+import { EventStoreIsUnavailable } from '../eventStore/index.js';
 import type { Logger } from '../logging/index.js';
 import {
     initialStreamProcessorState,
@@ -87,6 +88,7 @@ export class StreamProcessor {
         logger.log(messages.started);
         let state: StreamProcessorState | undefined;
         let started = false;
+        let waitingForStore = false;
         while (!signal.aborted) {
             try {
                 if (state === undefined) {
@@ -98,6 +100,10 @@ export class StreamProcessor {
                 const step = state.partitioned ? stepPartitioned : stepUnpartitioned;
                 const result = await step(state as never, this.#context(signal));
                 state = result.state;
+                if (waitingForStore) {
+                    waitingForStore = false;
+                    logger.log(messages.storeAvailable);
+                }
                 if (!result.progressed && !signal.aborted) {
                     const wait = Math.min(result.wakeAt - this.#clock(), pollFallback);
                     await changes.waitForChange(source.changes, version, wait, signal);
@@ -111,7 +117,15 @@ export class StreamProcessor {
                 if (signal.aborted) {
                     break;
                 }
-                logger.log(messages.failed, { error: String(error) });
+                if (error instanceof EventStoreIsUnavailable) {
+                    // An outage fails every step until it ends: said once, not every second.
+                    if (!waitingForStore) {
+                        logger.log(messages.storeUnavailable, { reason: error.detail });
+                    }
+                    waitingForStore = true;
+                } else {
+                    logger.log(messages.failed, { error: String(error) });
+                }
                 state = undefined;
                 await sleep(pauseAfterStorageFailure, signal);
             }

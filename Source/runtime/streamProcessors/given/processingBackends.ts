@@ -9,7 +9,8 @@ import { eventStoreSqliteMigrations } from '../../eventStore/sqlite/migrations.j
 import { SqliteEventLog } from '../../eventStore/sqlite/SqliteEventLog.js';
 import type { PostgresForTests } from '../../storage/postgres/given/postgresForTests.js';
 import { openPostgresDatabase } from '../../storage/postgres/openPostgresDatabase.js';
-import { openSqliteDatabase } from '../../storage/sqlite/index.js';
+import { probePostgresDatabase } from '../../storage/postgres/probePostgresDatabase.js';
+import { openSqliteDatabase, probeSqliteDatabase } from '../../storage/sqlite/index.js';
 import { streamsPostgresMigrations } from '../../streams/postgres/migrations.js';
 import { PostgresStreams } from '../../streams/postgres/PostgresStreams.js';
 import { streamsSqliteMigrations } from '../../streams/sqlite/migrations.js';
@@ -52,6 +53,7 @@ function embeddedBackend(): ProcessingBackend {
                 eventLog: new SqliteEventLog(database),
                 streams: new SqliteStreams(database),
                 description: `embedded database ${file}`,
+                probe: () => probeSqliteDatabase(database),
                 close: () => {
                     database.close();
                     return Promise.resolve();
@@ -76,6 +78,7 @@ function postgresBackend(connectionString: string): ProcessingBackend {
                 eventLog: new PostgresEventLog(database),
                 streams: new PostgresStreams(database),
                 description: `PostgreSQL schema ${schema}`,
+                probe: () => probePostgresDatabase(database),
                 close: () => database.close(),
             };
         },

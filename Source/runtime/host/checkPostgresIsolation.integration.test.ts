@@ -1,11 +1,14 @@
 import { lookup } from 'node:dns/promises';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigurationIsInvalid, type TenantResources } from '../configuration/index.js';
 import type { Guid } from '../guids/index.js';
+import pg from 'pg';
 import { postgresForTests } from '../storage/postgres/given/postgresForTests.js';
+import { throwAwayPostgresServer } from '../storage/postgres/given/throwAwayPostgresServer.js';
 import { startInProcessHostWith } from './given/inProcessHostWith.js';
 
 const postgres = await postgresForTests(import.meta.url);
+const throwAway = await throwAwayPostgresServer(import.meta.url);
 const first = '7b1c2d3e-0000-4000-8000-000000000001' as Guid;
 const second = '7b1c2d3e-0000-4000-8000-000000000002' as Guid;
 
@@ -71,5 +74,34 @@ describe.skipIf(!postgres.available)('when two tenants are configured onto Postg
                 await host.dispose();
             }
         });
+    });
+});
+
+describe.skipIf(!postgres.available || !throwAway.available)('when two tenants use schemas of the same name in databases of the same name on two servers', () => {
+    const server = throwAway.available ? throwAway.server : undefined;
+    afterAll(async () => {
+        await server?.dispose();
+    });
+
+    it('starts: they are two stores', async () => {
+        const database = new URL(postgres.connectionString).pathname.slice(1);
+        const administration = new pg.Client({ connectionString: server!.connectionString });
+        await administration.connect();
+        try {
+            await administration.query(`CREATE DATABASE ${pg.escapeIdentifier(database)}`);
+        } finally {
+            await administration.end();
+        }
+        const onTheOtherServer = new URL(server!.connectionString);
+        onTheOtherServer.pathname = `/${database}`;
+        const host = await startInProcessHostWith(() => new Map([
+            [first, onSchema(postgres.connectionString, 'same_name')],
+            [second, onSchema(onTheOtherServer.toString(), 'same_name')],
+        ]));
+        try {
+            expect(host.tenants.all.map((tenant) => tenant.id)).toEqual([first, second]);
+        } finally {
+            await host.dispose();
+        }
     });
 });

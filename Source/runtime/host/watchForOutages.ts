@@ -15,20 +15,27 @@ export type OutageWatch = {
  * of it from this one place. Other failures pass through unchanged.
  */
 export function watchForOutages<Storage extends object>(storage: Storage, watch: OutageWatch): Storage {
+    // Made once per method, not on every call: the stream processors call some of them for every event.
+    const watched = new Map<PropertyKey, (...argumentList: unknown[]) => Promise<unknown>>();
     return new Proxy(storage, {
         get(target, property) {
             const member: unknown = Reflect.get(target, property, target);
             if (typeof member !== 'function') {
                 return member;
             }
-            return async (...argumentList: unknown[]): Promise<unknown> => {
-                try {
-                    // The target, not the proxy, is `this`: the backends keep their state in private fields.
-                    return await Reflect.apply(member, target, argumentList);
-                } catch (error) {
-                    throw classified(error, watch);
-                }
-            };
+            let method = watched.get(property);
+            if (method === undefined) {
+                method = async (...argumentList: unknown[]): Promise<unknown> => {
+                    try {
+                        // The target, not the proxy, is `this`: the backends keep their state in private fields.
+                        return await Reflect.apply(member, target, argumentList);
+                    } catch (error) {
+                        throw classified(error, watch);
+                    }
+                };
+                watched.set(property, method);
+            }
+            return method;
         },
     });
 }

@@ -1,8 +1,10 @@
 import { join } from 'node:path';
 import { uuidToGuid, type dolittle } from '@dolittle-typescript/protocol';
+import * as grpc from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TenantResources } from '../configuration/index.js';
 import { aCommitForAggregateRequest, aCommitRequest, aFetchForAggregateRequest } from '../eventStore/given/eventStoreRequests.js';
+import { eventHandlerFailureIds } from '../eventHandlers/failures.js';
 import { eventStoreFailureIds } from '../eventStore/failures.js';
 import { emptyGuid, type Guid } from '../guids/index.js';
 import { healthLogMessages } from '../health/logMessages.js';
@@ -14,6 +16,7 @@ import { StreamProcessor } from '../streamProcessors/StreamProcessor.js';
 import { newProcessorKey } from '../streams/given/streamKeys.js';
 import { eventLogSource } from '../streams/index.js';
 import { throwAwayPostgresServer } from '../storage/postgres/given/throwAwayPostgresServer.js';
+import { registration, TestHead } from '../reverseCalls/given/TestHead.js';
 import { writeLockFromAnotherProcess, type HeldWriteLock } from '../storage/sqlite/given/writeLockFromAnotherProcess.js';
 import { callUnary } from './given/inProcessHost.js';
 import { startInProcessHostWith, type InProcessHostWithResources } from './given/inProcessHostWith.js';
@@ -38,6 +41,7 @@ type Outage = {
     fetchDuringOutage?: FetchResponse;
     readinessDuringOutage?: { readonly status: number; readonly body: string };
     bystanderCommitDuringOutage?: CommitResponse;
+    registrationDuringOutage?: { readonly code: number | undefined; readonly details: string };
     readinessAfterwards?: number;
     failuresAfterwards: string[];
     storedContents?: ReadonlyArray<string>;
@@ -116,6 +120,15 @@ function describeOutage(outageOf: OutageOf, expectations: (outage: Outage) => vo
         outage.aggregateCommitDuringOutage = aggregateCommitDuringOutage.failure ? uuidToGuid(aggregateCommitDuringOutage.failure.id) : 'succeeded';
         outage.fetchDuringOutage = await callUnary<FetchResponse>(host.eventStore, 'fetchForAggregate', aFetchForAggregateRequest(tenant, aggregate));
         outage.readinessDuringOutage = await readiness();
+        const connectingHead = new TestHead(`127.0.0.1:${host.ports.privatePort}`);
+        try {
+            connectingHead.write(registration());
+            // A refused registration ends the call: FAILED_PRECONDITION with the details `Failure <id>: <reason>`.
+            await waitUntil(() => connectingHead.status !== undefined, 'the event handler registration was answered');
+            outage.registrationDuringOutage = { code: connectingHead.status?.code, details: connectingHead.status?.details ?? '' };
+        } finally {
+            connectingHead.close();
+        }
         outage.bystanderCommitDuringOutage = await callUnary<CommitResponse>(host.eventStore, 'commit', aCommitRequest(bystander, eventSource, ['{"bystander":true}']));
 
         await outageOf.repairStore();
@@ -153,6 +166,13 @@ function describeOutage(outageOf: OutageOf, expectations: (outage: Outage) => vo
     it('reports not ready on /readyz, naming the tenant whose store is unavailable', () => {
         expect(outage.readinessDuringOutage?.status).toBe(503);
         expect(outage.readinessDuringOutage?.body).toContain(`the event store of tenant ${tenant} is unreachable`);
+    });
+
+    it('refuses to register an event handler, naming the tenant whose store is unavailable', () => {
+        expect(outage.registrationDuringOutage?.code).toBe(grpc.status.FAILED_PRECONDITION);
+        expect(outage.registrationDuringOutage?.details).toMatch(
+            new RegExp(`^Failure ${eventHandlerFailureIds.failedToRegisterEventHandler}: .*the event store of tenant ${tenant} is unavailable`),
+        );
     });
 
     it('goes on committing for a tenant whose store is available', () => {

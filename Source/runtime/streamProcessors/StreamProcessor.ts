@@ -1,4 +1,3 @@
-import { EventStoreIsUnavailable } from '../eventStore/index.js';
 import type { Logger } from '../logging/index.js';
 import {
     initialStreamProcessorState,
@@ -18,6 +17,7 @@ import type { StreamSource } from './StreamSource.js';
 import { ProcessingLoop } from './ProcessingLoop.js';
 import { neverRetry } from './retryTimeFor.js';
 import { sleep } from './sleep.js';
+import { StorageFailureLog } from './StorageFailureLog.js';
 
 /** How long a processor with nothing to do sleeps before it looks again, should a wake-up be missed. */
 const pollFallback = 60_000;
@@ -88,7 +88,7 @@ export class StreamProcessor {
         logger.log(messages.started);
         let state: StreamProcessorState | undefined;
         let started = false;
-        let waitingForStore = false;
+        const failures = new StorageFailureLog(logger, { unavailable: messages.storeUnavailable, available: messages.storeAvailable, failed: messages.failed });
         while (!signal.aborted) {
             try {
                 if (state === undefined) {
@@ -100,10 +100,7 @@ export class StreamProcessor {
                 const step = state.partitioned ? stepPartitioned : stepUnpartitioned;
                 const result = await step(state as never, this.#context(signal));
                 state = result.state;
-                if (waitingForStore) {
-                    waitingForStore = false;
-                    logger.log(messages.storeAvailable);
-                }
+                failures.succeeded();
                 if (!result.progressed && !signal.aborted) {
                     const wait = Math.min(result.wakeAt - this.#clock(), pollFallback);
                     await changes.waitForChange(source.changes, version, wait, signal);
@@ -117,15 +114,7 @@ export class StreamProcessor {
                 if (signal.aborted) {
                     break;
                 }
-                if (error instanceof EventStoreIsUnavailable) {
-                    // An outage fails every step until it ends: said once, not every second.
-                    if (!waitingForStore) {
-                        logger.log(messages.storeUnavailable, { reason: error.detail });
-                    }
-                    waitingForStore = true;
-                } else {
-                    logger.log(messages.failed, { error: String(error) });
-                }
+                failures.failed(error);
                 state = undefined;
                 await sleep(pauseAfterStorageFailure, signal);
             }

@@ -6,6 +6,7 @@ import pg from 'pg';
 import { postgresForTests } from '../storage/postgres/given/postgresForTests.js';
 import { throwAwayPostgresServer } from '../storage/postgres/given/throwAwayPostgresServer.js';
 import { startInProcessHostWith } from './given/inProcessHostWith.js';
+import { startRuntime } from './given/startRuntime.js';
 
 const postgres = await postgresForTests(import.meta.url);
 const throwAway = await throwAwayPostgresServer(import.meta.url);
@@ -58,6 +59,28 @@ describe.skipIf(!postgres.available)('when two tenants are configured onto Postg
 
         it('does not show the connection strings', () => {
             expect(String(refusal)).not.toContain('postgres://');
+        });
+    });
+
+    describe('and the Runtime is started as a process with them in resources.json', () => {
+        it('exits with the configuration error\'s code 3 before it is ready, naming both tenants', async () => {
+            const alias = await anotherSpellingOf(postgres.connectionString);
+            const started = await startRuntime({
+                backend: { kind: 'postgres', connectionString: postgres.connectionString },
+                tenants: [first, second],
+                resources: {
+                    [first]: { eventStore: { postgres: { connectionString: postgres.connectionString, schema: 'shared_in_process' } } },
+                    [second]: { eventStore: { postgres: { connectionString: alias, schema: 'shared_in_process' } } },
+                },
+            }).then(
+                async (runtime) => {
+                    await runtime.dispose();
+                    return 'ready';
+                },
+                (error: unknown) => String(error),
+            );
+            expect(started).toMatch(/ended \(exit code 3\) before it was ready/);
+            expect(started).toContain(`tenant ${second} using the PostgreSQL schema "shared_in_process" on the same server, which tenant ${first} also uses`);
         });
     });
 

@@ -50,4 +50,22 @@ describe('when looking for tenants that share an event store', () => {
             ])).toEqual([]);
         });
     });
+
+    describe('and the identities come from the servers themselves', () => {
+        const stores = [
+            { tenant: first, resource: postgres('postgres://localhost/events', 's'), pointer: '/1' },
+            { tenant: second, resource: postgres('postgres://127.0.0.1/events', 's'), pointer: '/2' },
+        ];
+
+        it('reports two spellings of one server that says it is the same', () => {
+            const problems = findSharedStores('/r', stores, () => 'system 7 started 1 events schema s');
+            expect(problems.map((problem) => problem.found)).toEqual([
+                `tenant ${second} using the PostgreSQL schema "s" on the same server, which tenant ${first} also uses`,
+            ]);
+        });
+
+        it('finds nothing for servers that say they differ', () => {
+            expect(findSharedStores('/r', stores, (store) => `system ${store.tenant} schema s`)).toEqual([]);
+        });
+    });
 });

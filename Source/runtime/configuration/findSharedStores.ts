@@ -9,13 +9,20 @@ export type TenantEventStore = { readonly tenant: Guid; readonly resource: Event
 
 /**
  * Finds tenants that would share an event store (the same database file, or the same schema on the same PostgreSQL
- * database), which would break their isolation. Each problem names both tenants.
+ * database), which would break their isolation. Each problem names both tenants. Stores are the same when their
+ * identities are: by default those read from the configuration (the file's path; the server, port and database the
+ * connection string names), a cheap first pass; the host passes the identity each PostgreSQL server gives of itself,
+ * which aliases of one server's address cannot hide.
  */
-export function findSharedStores(resourcesFile: string, stores: ReadonlyArray<TenantEventStore>): ReadonlyArray<ConfigurationProblem> {
+export function findSharedStores(
+    resourcesFile: string,
+    stores: ReadonlyArray<TenantEventStore>,
+    identityOf: (store: TenantEventStore) => string = configuredIdentityOf,
+): ReadonlyArray<ConfigurationProblem> {
     const owners = new Map<string, TenantEventStore>();
     const problems: ConfigurationProblem[] = [];
     for (const store of stores) {
-        const key = identityOf(store.resource);
+        const key = identityOf(store);
         const owner = owners.get(key);
         if (owner === undefined) {
             owners.set(key, store);
@@ -31,7 +38,7 @@ export function findSharedStores(resourcesFile: string, stores: ReadonlyArray<Te
     return problems;
 }
 
-function identityOf(resource: EventStoreResource): string {
+function configuredIdentityOf({ resource }: TenantEventStore): string {
     // Files are compared ignoring case, since they collide on case-insensitive file systems.
     return resource.kind === 'embedded'
         ? `embedded ${resolve(resource.file).toLowerCase()}`

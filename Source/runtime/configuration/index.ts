@@ -15,3 +15,4 @@ export type {
     TenantResources,
 } from './RuntimeConfiguration.js';
 export { SchemasFolderIsMissing } from './SchemasFolderIsMissing.js';
+export { findSharedStores, type TenantEventStore } from './findSharedStores.js';

@@ -6,7 +6,7 @@ import type { Logger } from '../logging/index.js';
 import { connectReverseCall, type ReverseCallConnection, type ReverseCallLifetimes } from '../reverseCalls/index.js';
 import { eventHandlersProtocol } from './eventHandlersProtocol.js';
 import type { RegisteredProcessors } from '../streamProcessors/index.js';
-import type { Tenants } from '../tenancy/index.js';
+import { registerForEveryTenant, type Tenants } from '../tenancy/index.js';
 import { checkReregistration } from './checkReregistration.js';
 import { tooManyEventTypes, type EventHandlerRegistration } from './EventHandlerRegistration.js';
 import { eventHandlerFailures } from './failures.js';
@@ -63,13 +63,11 @@ export function eventHandlersServiceFor(
             return;
         }
         try {
-            const checks = await Promise.all(tenants.all.map((tenant) => checkReregistration(registration, tenant)));
-            const refusals = checks.flatMap((check) => ('refused' in check ? [check.refused] : []));
+            const refusals = await registerForEveryTenant(tenants.all, (tenant) => checkReregistration(registration, tenant));
             if (refusals.length > 0) {
                 reject(connection, eventHandlerFailures.failedToRegister(registration.eventHandlerId, refusals.join('; ')), handlerLogger);
                 return;
             }
-            await Promise.all(checks.map((check) => ('store' in check ? check.store() : Promise.resolve())));
             connection.accept();
             handlerLogger.log(messages.registered, { types: registration.types.slice(0, loggedEventTypes), typeCount: registration.types.length, partitioned: registration.partitioned, tenants: tenants.all.length });
             const microserviceId = connection.executionContext.microserviceId;

@@ -1,7 +1,7 @@
 import type { EventLogStorage } from '../eventStore/index.js';
 import { emptyGuid, type Guid } from '../guids/index.js';
 import type { Logger } from '../logging/index.js';
-import { ProcessingLoop, sleep } from '../streamProcessors/index.js';
+import { ProcessingLoop, sleep, StorageFailureLog } from '../streamProcessors/index.js';
 import {
     eventLogSource,
     streamKeyText,
@@ -66,6 +66,7 @@ export class EventTypeFilter {
     async #run(signal: AbortSignal): Promise<void> {
         const { key, streams, changes, logger } = this.#options;
         const source = eventLogSource(key.scope);
+        const failures = new StorageFailureLog(logger, { unavailable: messages.storeUnavailable, available: messages.storeAvailable, failed: messages.storageFailed });
         let position: number | undefined;
         while (!signal.aborted) {
             try {
@@ -75,6 +76,7 @@ export class EventTypeFilter {
                 }
                 const version = changes.version(source);
                 const next = await this.#filterBatch(position);
+                failures.succeeded();
                 if (next === position) {
                     if (position !== this.#persistedPosition) {
                         await this.#store(position, []);
@@ -86,7 +88,7 @@ export class EventTypeFilter {
                 if (signal.aborted) {
                     break;
                 }
-                logger.log(messages.storageFailed, { error: String(error) });
+                failures.failed(error);
                 position = undefined;
                 await sleep(pauseAfterStorageFailure, signal);
             }

@@ -6,7 +6,7 @@ import { emptyGuid } from '../guids/index.js';
 import type { Logger } from '../logging/index.js';
 import { connectReverseCall, type ReverseCallConnection, type ReverseCallLifetimes } from '../reverseCalls/index.js';
 import { StreamProcessor, eventLogSourceFor, type RegisteredProcessors } from '../streamProcessors/index.js';
-import type { Tenants } from '../tenancy/index.js';
+import { registerForEveryTenant, type Tenants } from '../tenancy/index.js';
 import { guidFromWire } from '../wire/index.js';
 import { checkFilterReregistration } from './checkFilterReregistration.js';
 import { filterFailures } from './failures.js';
@@ -60,13 +60,11 @@ export function filtersServiceFor(
             return;
         }
         try {
-            const checks = await Promise.all(tenants.all.map((tenant) => checkFilterReregistration(registration, tenant)));
-            const refusals = checks.flatMap((check) => ('refused' in check ? [check.refused] : []));
+            const refusals = await registerForEveryTenant(tenants.all, (tenant) => checkFilterReregistration(registration, tenant));
             if (refusals.length > 0) {
                 reject(connection, filterFailures.failedToRegister(registration.filterId, refusals.join('; ')), filterLogger);
                 return;
             }
-            await Promise.all(checks.map((check) => ('store' in check ? check.store() : Promise.resolve())));
             connection.accept();
             filterLogger.log(messages.registered, { tenants: tenants.all.length });
             const keys = filterStreams(registration);

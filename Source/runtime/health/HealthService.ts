@@ -5,8 +5,9 @@ import type { Readiness } from './Readiness.js';
 type CheckResponse = wire.health.v1.HealthCheckResponse.$Properties;
 
 /**
- * The standard `grpc.health.v1.Health` service: SERVING once the Runtime is ready (every tenant's store open, the
- * servers listening), NOT_SERVING before and while stopping. Any service name gets the Runtime's status.
+ * The standard `grpc.health.v1.Health` service: SERVING once the Runtime is ready (every tenant's store open and
+ * reachable, the servers listening), NOT_SERVING before, while a tenant's store cannot be reached and while stopping.
+ * Any service name gets the Runtime's status.
  */
 export function healthServiceFor(readiness: Readiness): { definition: typeof healthService; implementation: grpc.UntypedServiceImplementation } {
     const status = (): CheckResponse => ({

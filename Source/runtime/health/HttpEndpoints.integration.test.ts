@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Guid } from '../guids/index.js';
 import { HttpEndpoints } from './HttpEndpoints.js';
 import { Readiness } from './Readiness.js';
 
@@ -33,6 +34,25 @@ describe('the HTTP endpoints', () => {
             readiness.markReady();
             const get = await start(readiness);
             expect((await get('/readyz')).status).toBe(200);
+        });
+    });
+
+    describe('when a tenant\'s store cannot be reached', () => {
+        it('answers readiness with 503, naming the tenant', async () => {
+            const readiness = new Readiness();
+            readiness.markReady();
+            readiness.markStoreUnreachable('c0ffee00-0000-4000-8000-000000000001' as Guid, 'database is locked');
+            const get = await start(readiness);
+            const response = await get('/readyz');
+            expect([response.status, (await response.text()).trim()]).toEqual([503, 'the event store of tenant c0ffee00-0000-4000-8000-000000000001 is unreachable: database is locked']);
+        });
+
+        it('answers liveness with 200: the process itself is fine', async () => {
+            const readiness = new Readiness();
+            readiness.markReady();
+            readiness.markStoreUnreachable('c0ffee00-0000-4000-8000-000000000001' as Guid, 'database is locked');
+            const get = await start(readiness);
+            expect((await get('/healthz')).status).toBe(200);
         });
     });
 

@@ -6,7 +6,8 @@ export type HttpRoutes = ReadonlyMap<string, () => Promise<{ readonly contentTyp
 
 /**
  * The HTTP endpoints on the metrics port: `GET /healthz` (liveness: the process serves requests) and
- * `GET /readyz` (readiness: 200 only when every tenant's store is open and the gRPC servers listen, else 503).
+ * `GET /readyz` (readiness: 200 only when every tenant's store is open and reachable and the gRPC servers listen,
+ * else 503 with the reason).
  */
 export class HttpEndpoints {
     readonly #server: Server;

@@ -1,3 +1,4 @@
 export { HttpEndpoints, type HttpRoutes } from './HttpEndpoints.js';
 export { Readiness } from './Readiness.js';
 export { healthServiceFor } from './HealthService.js';
+export { StoreReachability, type ProbedStore, type StoreReachabilityOptions } from './StoreReachability.js';

@@ -1,6 +1,6 @@
 import * as grpc from '@grpc/grpc-js';
 import type { RuntimeConfiguration } from '../configuration/RuntimeConfiguration.js';
-import { HttpEndpoints, Readiness } from '../health/index.js';
+import { HttpEndpoints, Readiness, StoreReachability } from '../health/index.js';
 import type { Logger } from '../logging/index.js';
 import type { Tenants } from '../tenancy/index.js';
 import { createGrpcServer } from './createGrpcServer.js';
@@ -25,17 +25,19 @@ export type RunningHost = {
 
 /**
  * Starts the Runtime: the HTTP probes first (not ready), then every tenant's store, then the private gRPC server
- * (the SDK's services) and the public one (the Event Horizon's), and only then reports ready.
+ * (the SDK's services) and the public one (the Event Horizon's), and only then reports ready. From then on it reports
+ * not ready while a tenant's store cannot be reached (see StoreReachability).
  */
 export async function startHost(configuration: RuntimeConfiguration, runtimeLogger: Logger): Promise<RunningHost> {
     const logger = runtimeLogger.forCategory('host');
     const readiness = new Readiness();
+    const reachability = new StoreReachability(readiness, runtimeLogger.forCategory('health'));
     const http = new HttpEndpoints(readiness);
     const httpPort = await http.listen(configuration.endpoints.httpPort, configuration.endpoints.host);
     logger.log(messages.listening, { endpoint: 'http', port: httpPort, paths: ['/healthz', '/readyz'] });
     let tenants: Tenants;
     try {
-        tenants = await openTenants(configuration, runtimeLogger);
+        tenants = await openTenants(configuration, runtimeLogger, (tenant, reason) => reachability.unreachable(tenant, reason));
     } catch (error) {
         await http.close();
         throw error;
@@ -64,11 +66,15 @@ export async function startHost(configuration: RuntimeConfiguration, runtimeLogg
     logger.log(messages.listening, { endpoint: 'private', port: privatePort });
     logger.log(messages.listening, { endpoint: 'public', port: publicPort });
     readiness.markReady();
+    reachability.start(tenants.all.map((tenant) => ({ tenant: tenant.id, probe: () => tenant.storage.probe() })));
     logger.log(messages.ready, { tenants: tenants.all.length });
     return {
         ports: { privatePort, publicPort, httpPort },
         tenants,
-        stop: () => stop(services, [privateServer, publicServer], tenants, http, readiness, logger),
+        stop: () => {
+            reachability.stop();
+            return stop(services, [privateServer, publicServer], tenants, http, readiness, logger);
+        },
     };
 }
 

@@ -1,23 +1,36 @@
 import type { EventStoreResource } from '../configuration/RuntimeConfiguration.js';
+import type { EventStoreIsUnavailable } from '../eventStore/index.js';
 import { eventStorePostgresMigrations } from '../eventStore/postgres/migrations.js';
 import { PostgresEventLog } from '../eventStore/postgres/PostgresEventLog.js';
 import { eventStoreSqliteMigrations } from '../eventStore/sqlite/migrations.js';
 import { SqliteEventLog } from '../eventStore/sqlite/SqliteEventLog.js';
-import { openPostgresDatabase } from '../storage/postgres/index.js';
-import { openSqliteDatabase } from '../storage/sqlite/index.js';
+import { openPostgresDatabase, postgresErrors, probePostgresDatabase } from '../storage/postgres/index.js';
+import { openSqliteDatabase, probeSqliteDatabase, sqliteErrors } from '../storage/sqlite/index.js';
 import { PostgresStreams, SqliteStreams, streamsPostgresMigrations, streamsSqliteMigrations } from '../streams/index.js';
 import type { Logger } from '../logging/index.js';
 import type { TenantStorage } from '../tenancy/index.js';
+import { watchForOutages } from './watchForOutages.js';
 
-/** Opens a tenant's event store database on the backend its resources name, bringing its tables up to date. */
-export async function openTenantStorage(resource: EventStoreResource, logger?: Logger): Promise<TenantStorage> {
+/**
+ * Opens a tenant's event store database on the backend its resources name, bringing its tables up to date. Every
+ * storage call that fails because the database is unavailable rejects with EventStoreIsUnavailable and is told to
+ * `unavailable` (see watchForOutages).
+ */
+export async function openTenantStorage(
+    resource: EventStoreResource,
+    logger?: Logger,
+    unavailable: (error: EventStoreIsUnavailable) => void = () => undefined,
+): Promise<TenantStorage> {
     if (resource.kind === 'embedded') {
         const database = openSqliteDatabase(resource.file, [...eventStoreSqliteMigrations, ...streamsSqliteMigrations]);
         const eventLog = new SqliteEventLog(database);
+        const watch = { isUnavailable: sqliteErrors.isUnavailable, unavailable };
+        const probing = watchForOutages({ probe: () => probeSqliteDatabase(database) }, watch);
         return {
-            eventLog,
-            streams: new SqliteStreams(database),
+            eventLog: watchForOutages(eventLog, watch),
+            streams: watchForOutages(new SqliteStreams(database), watch),
             description: `embedded database '${resource.database}' (${resource.file})`,
+            probe: () => probing.probe(),
             close: async () => {
                 await eventLog.close();
                 database.close();
@@ -31,10 +44,13 @@ export async function openTenantStorage(resource: EventStoreResource, logger?: L
         migrations: [...eventStorePostgresMigrations, ...streamsPostgresMigrations],
         ...(logger === undefined ? {} : { logger }),
     });
+    const watch = { isUnavailable: postgresErrors.isUnavailable, unavailable };
+    const probing = watchForOutages({ probe: () => probePostgresDatabase(database) }, watch);
     return {
-        eventLog: new PostgresEventLog(database),
-        streams: new PostgresStreams(database),
+        eventLog: watchForOutages(new PostgresEventLog(database), watch),
+        streams: watchForOutages(new PostgresStreams(database), watch),
         description: `PostgreSQL schema '${resource.schema}'`,
+        probe: () => probing.probe(),
         close: () => database.close(),
     };
 }

@@ -17,6 +17,7 @@ import type { StreamSource } from './StreamSource.js';
 import { ProcessingLoop } from './ProcessingLoop.js';
 import { neverRetry } from './retryTimeFor.js';
 import { sleep } from './sleep.js';
+import { StorageFailureLog } from './StorageFailureLog.js';
 
 /** How long a processor with nothing to do sleeps before it looks again, should a wake-up be missed. */
 const pollFallback = 60_000;
@@ -87,6 +88,7 @@ export class StreamProcessor {
         logger.log(messages.started);
         let state: StreamProcessorState | undefined;
         let started = false;
+        const failures = new StorageFailureLog(logger, { unavailable: messages.storeUnavailable, available: messages.storeAvailable, failed: messages.failed });
         while (!signal.aborted) {
             try {
                 if (state === undefined) {
@@ -98,6 +100,7 @@ export class StreamProcessor {
                 const step = state.partitioned ? stepPartitioned : stepUnpartitioned;
                 const result = await step(state as never, this.#context(signal));
                 state = result.state;
+                failures.succeeded();
                 if (!result.progressed && !signal.aborted) {
                     const wait = Math.min(result.wakeAt - this.#clock(), pollFallback);
                     await changes.waitForChange(source.changes, version, wait, signal);
@@ -111,7 +114,7 @@ export class StreamProcessor {
                 if (signal.aborted) {
                     break;
                 }
-                logger.log(messages.failed, { error: String(error) });
+                failures.failed(error);
                 state = undefined;
                 await sleep(pauseAfterStorageFailure, signal);
             }

@@ -8,3 +8,4 @@ export { streamSourceFor } from './streamSourceFor.js';
 export { RegisteredProcessors } from './RegisteredProcessors.js';
 export { failedOutcome, unansweredOutcome } from './failedOutcome.js';
 export { ProcessingLoop } from './ProcessingLoop.js';
+export { StorageFailureLog, type StorageFailureMessages } from './StorageFailureLog.js';

@@ -3,10 +3,17 @@ import type { StreamStorage } from '../streams/index.js';
 
 /** A tenant's open event store database: the event logs and the streams, over one backend. */
 export type TenantStorage = {
+    /** The event logs; a call that fails because the database is unavailable rejects with EventStoreIsUnavailable. */
     readonly eventLog: EventLogStorage;
+    /** The streams and processor states; unavailability rejects with EventStoreIsUnavailable, as for the event logs. */
     readonly streams: StreamStorage;
     /** Which store this is, for the start-up log (never a connection string). */
     readonly description: string;
+    /**
+     * Checks that the database takes work now, with the cheapest call that would fail in an outage; rejects with
+     * EventStoreIsUnavailable when it does not.
+     */
+    probe(): Promise<void>;
     /** Closes the connections; pending writes finish first. */
     close(): Promise<void>;
 };

@@ -27,11 +27,21 @@ describe('when telling PostgreSQL errors apart', () => {
             ['a connection exception', withCode('08006')],
             ['a server shutting down', withCode('57P01')],
             ['a server starting up', withCode('57P03')],
+            ['a server that crashed and ended every session', withCode('57P02')],
+            ['a server out of disk space', withCode('53100')],
+            ['a server that cannot read or write its files', withCode('58030')],
+            ['an address that now leads to a standby', withCode('25006')],
+            ['a connection the driver closed after it broke', new Error('Client was closed and is not queryable')],
             ['a lost connection', new Error('Connection terminated unexpectedly')],
             ['a pool that had no free connection in time', new Error('timeout exceeded when trying to connect')],
             ['refused connections to every address', new AggregateError([withCode('ECONNREFUSED'), withCode('ECONNREFUSED')], '')],
         ])('is unavailability for %s', (_, error) => {
             expect(postgresErrors.isUnavailable(error)).toBe(true);
+        });
+    });
+    describe('and the database was dropped', () => {
+        it('is not unavailability: waiting will not bring it back', () => {
+            expect(postgresErrors.isUnavailable(withCode('57P04', 'terminating connection because database was dropped'))).toBe(false);
         });
     });
     describe('and the statement itself was wrong', () => {

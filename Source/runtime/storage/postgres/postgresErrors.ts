@@ -1,10 +1,22 @@
 /** SQLSTATE codes and Node.js socket errors the storage code needs to tell apart. */
 const uniqueViolation = '23505';
-const tooManyConnections = '53300';
-const cannotConnectNow = '57P03';
-const shutdownCodes = new Set(['57P01', '57P02']);
+/** Class 08, connection exception; class 53, insufficient resources (disk full, out of memory, too many connections). */
+const unavailableClasses = ['08', '53'];
+const unavailableCodes = new Set([
+    '57P01', // admin_shutdown: the server is stopping (pg_ctl stop -m fast, or a failover)
+    '57P02', // crash_shutdown: another server process crashed and every session is ended
+    '57P03', // cannot_connect_now: the server is starting up, shutting down or recovering
+    '57P05', // idle_session_timeout: the server ended an idle connection
+    '58030', // io_error: the server could not read or write its files
+    '25006', // read_only_sql_transaction: the address now leads to a standby, as during a failover
+]);
 const socketCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'EAI_AGAIN']);
-const unavailableMessages = [/Connection terminated/i, /timeout exceeded when trying to connect/i, /Client has encountered a connection error/i];
+const unavailableMessages = [
+    /Connection terminated/i,
+    /timeout exceeded when trying to connect/i,
+    /Client has encountered a connection error/i,
+    /Client was closed and is not queryable/i,
+];
 
 /** Recognises PostgreSQL errors by what they mean for the Runtime rather than by their SQLSTATE. */
 export const postgresErrors = {
@@ -14,7 +26,8 @@ export const postgresErrors = {
     },
     /**
      * Tells whether the error means the server cannot be reached or takes no more work for now (connection
-     * refused or lost, too many clients, shutting down, pool timeout), so retrying later may succeed.
+     * refused or lost, too many clients, out of disk, shutting down or starting up, pool timeout), so retrying
+     * later may succeed.
      */
     isUnavailable(error: unknown): boolean {
         if (error instanceof AggregateError && error.errors.some((inner) => postgresErrors.isUnavailable(inner))) {
@@ -22,7 +35,7 @@ export const postgresErrors = {
         }
         const code = codeOf(error);
         if (code !== undefined) {
-            return code.startsWith('08') || code === tooManyConnections || code === cannotConnectNow || shutdownCodes.has(code) || socketCodes.has(code);
+            return unavailableClasses.includes(code.slice(0, 2)) || unavailableCodes.has(code) || socketCodes.has(code);
         }
         return error instanceof Error && unavailableMessages.some((pattern) => pattern.test(error.message));
     },

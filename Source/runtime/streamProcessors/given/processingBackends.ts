@@ -9,7 +9,8 @@ import { eventStoreSqliteMigrations } from '../../eventStore/sqlite/migrations.j
 import { SqliteEventLog } from '../../eventStore/sqlite/SqliteEventLog.js';
 import type { PostgresForTests } from '../../storage/postgres/given/postgresForTests.js';
 import { openPostgresDatabase } from '../../storage/postgres/openPostgresDatabase.js';
-import { openSqliteDatabase } from '../../storage/sqlite/index.js';
+import { probePostgresDatabase } from '../../storage/postgres/probePostgresDatabase.js';
+import { openSqliteDatabase, probeSqliteDatabase } from '../../storage/sqlite/index.js';
 import { streamsPostgresMigrations } from '../../streams/postgres/migrations.js';
 import { PostgresStreams } from '../../streams/postgres/PostgresStreams.js';
 import { streamsSqliteMigrations } from '../../streams/sqlite/migrations.js';
@@ -55,6 +56,7 @@ function embeddedBackend(): ProcessingBackend {
                 eventLog,
                 streams: new SqliteStreams(database),
                 description: `embedded database ${file}`,
+                probe: () => probeSqliteDatabase(database),
                 close: async () => {
                     await eventLog.close();
                     database.close();
@@ -80,6 +82,7 @@ function postgresBackend(postgres: PostgresForTests): ProcessingBackend {
                 eventLog: new PostgresEventLog(database),
                 streams: new PostgresStreams(database),
                 description: `PostgreSQL schema ${schema}`,
+                probe: () => probePostgresDatabase(database),
                 close: () => database.close(),
             };
         },

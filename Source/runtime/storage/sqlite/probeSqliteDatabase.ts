@@ -1,0 +1,23 @@
+import type { SqliteDatabase } from './SqliteDatabase.js';
+
+/**
+ * Checks that the embedded database takes writes now: takes the write lock and lets it go again at once, without
+ * waiting for a lock held elsewhere (a commit would wait, and block the thread meanwhile). Throws the driver's error,
+ * SQLITE_BUSY when another process holds the lock. Reads alone would pass while commits fail.
+ */
+export function probeSqliteDatabase(database: SqliteDatabase): Promise<void> {
+    if (!database.open || database.inTransaction) {
+        return Promise.resolve();
+    }
+    const busyTimeout = Number(database.pragma('busy_timeout', { simple: true }));
+    database.pragma('busy_timeout = 0');
+    try {
+        database.exec('BEGIN IMMEDIATE');
+        database.exec('ROLLBACK');
+        return Promise.resolve();
+    } catch (error) {
+        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    } finally {
+        database.pragma(`busy_timeout = ${busyTimeout}`);
+    }
+}

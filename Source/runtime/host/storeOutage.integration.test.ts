@@ -120,7 +120,9 @@ function describeOutage(outageOf: OutageOf, expectations: (outage: Outage) => vo
         outage.aggregateCommitDuringOutage = aggregateCommitDuringOutage.failure ? uuidToGuid(aggregateCommitDuringOutage.failure.id) : 'succeeded';
         outage.fetchDuringOutage = await callUnary<FetchResponse>(host.eventStore, 'fetchForAggregate', aFetchForAggregateRequest(tenant, aggregate));
         outage.readinessDuringOutage = await readiness();
-        const connectingHead = new TestHead(`127.0.0.1:${host.ports.privatePort}`);
+        // It answers pings, as the SDK does: the registration waits for the store's lock on timers, long enough for
+        // a silent head's keepalive to expire first.
+        const connectingHead = new TestHead(`127.0.0.1:${host.ports.privatePort}`).answerPings();
         try {
             connectingHead.write(registration());
             // A refused registration ends the call: FAILED_PRECONDITION with the details `Failure <id>: <reason>`.

@@ -7,6 +7,8 @@ export type RuntimeOptions = {
     readonly tenants?: ReadonlyArray<string>;
     /** resources.json exactly as written; derived from the backend (one database or schema per tenant) when left out. */
     readonly resources?: Readonly<Record<string, unknown>>;
+    /** The folder of the embedded stores; a fresh one when left out. Give another Runtime's to share its stores. */
+    readonly dataFolder?: string;
     /** More command-line arguments, e.g. `['--store', 'postgres', '--postgres', connectionString]`. */
     readonly arguments?: ReadonlyArray<string>;
     /** How long to wait for `/readyz` to answer 200; 30 seconds when left out. */

@@ -24,7 +24,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<RuntimeUnde
     checkBuildIsCurrent();
     const root = await mkdtemp(join(tmpdir(), 'dolittle-runtime-'));
     const configurationFolder = join(root, 'configuration');
-    const dataFolder = join(root, 'data');
+    const dataFolder = options.dataFolder ?? join(root, 'data');
     const tenants = options.tenants ?? [developmentTenant];
     const suffix = root.slice(-6).toLowerCase().replace(/[^a-z0-9]/g, 'x');
     await writeRuntimeConfiguration(configurationFolder, {

@@ -27,7 +27,9 @@ export class EventStoreConnection {
 
     /** Connects to a gRPC server's plaintext endpoint (`host:port`). */
     constructor(address: string) {
-        this.#session = connect(`http://${address}`);
+        // Node 24 counts the data a client has yet to send against the session memory (10 MB by default) and resets new
+        // streams past it; the big-commit scenario has 120 MB in flight.
+        this.#session = connect(`http://${address}`, { maxSessionMemory: 1_000 });
         // A session error also fails every call under way, which reports it.
         this.#session.on('error', () => undefined);
     }

@@ -1,10 +1,9 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CommandLineOptions } from './CommandLineOptions.js';
+import { describe, expect, it } from 'vitest';
 import { ConfigurationIsInvalid } from './ConfigurationIsInvalid.js';
+import { useTemporaryConfigurationFolder } from './given/temporaryConfigurationFolder.js';
 import { loadRuntimeConfiguration } from './loadRuntimeConfiguration.js';
 import { locateSchemasFolder } from './locateSchemasFolder.js';
 import { SchemasFolderIsMissing } from './SchemasFolderIsMissing.js';
@@ -13,30 +12,11 @@ const developmentTenant = '445f8ea8-1a6f-40d7-b2fc-796dba92dc44';
 const kitchenTenant = '2f3e4d5c-1a6f-40d7-b2fc-796dba92dc44';
 const producerMicroservice = 'a14bb24e-51f3-4d83-9eba-44c4cffe6bb9';
 
-let root: string;
-let folder: string;
-let options: CommandLineOptions;
-
-beforeEach(async () => {
-    root = await mkdtemp(join(tmpdir(), 'dolittle-configuration-'));
-    folder = join(root, '.dolittle');
-    await mkdir(folder);
-    options = {
-        configurationFolder: folder,
-        dataFolder: join(root, 'data'),
-        store: 'embedded',
-        postgresConnectionString: 'postgres://postgres:hunter2@127.0.0.1:5432/postgres',
-        logging: { level: 'info', format: 'json', categoryLevels: [] },
-    };
-});
-
-afterEach(async () => {
-    await rm(root, { recursive: true, force: true });
-});
+const temporary = useTemporaryConfigurationFolder('dolittle-configuration-', 'postgres://postgres:hunter2@127.0.0.1:5432/postgres');
 
 async function write(files: Record<string, unknown>): Promise<void> {
     for (const [name, content] of Object.entries(files)) {
-        await writeFile(join(folder, name), typeof content === 'string' ? content : JSON.stringify(content, undefined, 4));
+        await writeFile(join(temporary.folder, name), typeof content === 'string' ? content : JSON.stringify(content, undefined, 4));
     }
 }
 
@@ -72,33 +52,33 @@ const fullSet = {
 describe('when loading a valid, complete configuration folder', () => {
     it('reads every file into the configuration, without warnings', async () => {
         await write(fullSet);
-        const { configuration, warnings } = await loadRuntimeConfiguration(options);
+        const { configuration, warnings } = await loadRuntimeConfiguration(temporary.options);
         expect(warnings).toEqual([]);
         expect(configuration.microserviceId).toBe('3c2a4f7b-0d1e-4c5a-9b8f-6e7d8c9b0a1f');
         expect(configuration.tenants).toEqual([developmentTenant, kitchenTenant]);
         expect(configuration.endpoints).toEqual({ publicPort: 50062, privatePort: 50063, httpPort: 9701, host: '0.0.0.0' });
         expect(configuration.microservices.get(producerMicroservice as never)).toEqual({ host: 'producer', port: 50052 });
         expect(configuration.consents.get(developmentTenant as never)).toMatchObject([{ consumerMicroservice: producerMicroservice, consumerTenant: kitchenTenant }]);
-        expect(configuration.logging).toEqual(options.logging);
+        expect(configuration.logging).toEqual(temporary.options.logging);
     });
 
     it('maps MongoDB-shaped event stores onto embedded files in the data folder', async () => {
         await write(fullSet);
-        const { configuration } = await loadRuntimeConfiguration(options);
+        const { configuration } = await loadRuntimeConfiguration(temporary.options);
         expect(configuration.resources.get(kitchenTenant as never)?.eventStore)
-            .toEqual({ kind: 'embedded', file: join(root, 'data', 'kitchen-events.sqlite'), database: 'kitchen-events' });
+            .toEqual({ kind: 'embedded', file: join(temporary.root, 'data', 'kitchen-events.sqlite'), database: 'kitchen-events' });
     });
 
     it('maps MongoDB-shaped event stores onto PostgreSQL schemas with --store postgres', async () => {
         await write(fullSet);
-        const { configuration } = await loadRuntimeConfiguration({ ...options, store: 'postgres' });
+        const { configuration } = await loadRuntimeConfiguration({ ...temporary.options, store: 'postgres' });
         expect(configuration.resources.get(kitchenTenant as never)?.eventStore)
-            .toEqual({ kind: 'postgres', connectionString: options.postgresConnectionString, schema: 'kitchen_events', maximumConnections: 20 });
+            .toEqual({ kind: 'postgres', connectionString: temporary.options.postgresConnectionString, schema: 'kitchen_events', maximumConnections: 20 });
     });
 
     it('freezes the configuration', async () => {
         await write(fullSet);
-        const { configuration } = await loadRuntimeConfiguration(options);
+        const { configuration } = await loadRuntimeConfiguration(temporary.options);
         expect(Object.isFrozen(configuration.endpoints)).toBe(true);
         expect(() => (configuration.resources as Map<unknown, unknown>).clear()).toThrow(/frozen/);
     });
@@ -111,7 +91,7 @@ describe('when property names differ in letter case', () => {
             'endpoints.json': { PUBLIC: { Port: 1111 }, Private: { PORT: 2222 } },
             'resources.json': { [developmentTenant]: { EventStore: { Embedded: { Database: 'dev' } } }, [kitchenTenant]: {} },
         });
-        const { configuration } = await loadRuntimeConfiguration(options);
+        const { configuration } = await loadRuntimeConfiguration(temporary.options);
         expect(configuration.endpoints).toMatchObject({ publicPort: 1111, privatePort: 2222 });
         expect(configuration.resources.get(developmentTenant as never)?.eventStore).toMatchObject({ kind: 'embedded', database: 'dev' });
     });
@@ -119,31 +99,31 @@ describe('when property names differ in letter case', () => {
 
 describe('when the configuration folder does not exist', () => {
     it('runs with the development defaults and warns about it', async () => {
-        const missing = join(root, 'nowhere');
-        const { configuration, warnings } = await loadRuntimeConfiguration({ ...options, configurationFolder: missing });
+        const missing = join(temporary.root, 'nowhere');
+        const { configuration, warnings } = await loadRuntimeConfiguration({ ...temporary.options, configurationFolder: missing });
         expect(configuration.tenants).toEqual([developmentTenant]);
         expect(configuration.microserviceId).toBe('f39b1f61-d360-4675-b859-53c05c87c0e6');
         expect(configuration.endpoints).toEqual({ publicPort: 50052, privatePort: 50053, httpPort: 9700, host: '0.0.0.0' });
         expect(configuration.consents.size).toBe(0);
         expect(configuration.microservices.size).toBe(0);
-        expect(configuration.resources.get(developmentTenant as never)?.eventStore).toEqual({ kind: 'embedded', file: join(root, 'data', 'event_store.sqlite'), database: 'event_store' });
+        expect(configuration.resources.get(developmentTenant as never)?.eventStore).toEqual({ kind: 'embedded', file: join(temporary.root, 'data', 'event_store.sqlite'), database: 'event_store' });
         expect(warnings).toEqual([`The configuration folder ${missing} does not exist: the Runtime runs with the development defaults`]);
     });
 });
 
 describe('when the configuration folder is empty', () => {
     it('uses the defaults and warns about each file the original documentation calls required', async () => {
-        const { configuration, warnings } = await loadRuntimeConfiguration(options);
+        const { configuration, warnings } = await loadRuntimeConfiguration(temporary.options);
         expect(configuration.tenants).toEqual([developmentTenant]);
-        expect(warnings).toEqual(['tenants.json', 'resources.json', 'event-horizon-consents.json'].map((name) => expect.stringContaining(join(folder, name))));
+        expect(warnings).toEqual(['tenants.json', 'resources.json', 'event-horizon-consents.json'].map((name) => expect.stringContaining(join(temporary.folder, name))));
     });
 });
 
 describe('when the configuration folder is a file', () => {
     it('refuses it', async () => {
-        const file = join(root, 'file');
+        const file = join(temporary.root, 'file');
         await writeFile(file, '{}');
-        const error = await problemsOf(loadRuntimeConfiguration({ ...options, configurationFolder: file }));
+        const error = await problemsOf(loadRuntimeConfiguration({ ...temporary.options, configurationFolder: file }));
         expect(error.problems).toEqual([{ file, pointer: '', found: 'a file', expected: 'a folder holding the configuration files' }]);
     });
 });
@@ -159,8 +139,8 @@ describe('when every file has a problem', () => {
             'metrics.json': { Port: -1 },
             'bounded-context.json': { boundedContext: 'kitchen' },
         });
-        const error = await problemsOf(loadRuntimeConfiguration(options));
-        const at = (name: string, pointer: string, found: string) => expect.objectContaining({ file: join(folder, name), pointer, found });
+        const error = await problemsOf(loadRuntimeConfiguration(temporary.options));
+        const at = (name: string, pointer: string, found: string) => expect.objectContaining({ file: join(temporary.folder, name), pointer, found });
         expect(error.problems).toEqual(expect.arrayContaining([
             at('tenants.json', '/kitchen', 'the property name "kitchen"'),
             at('resources.json', `/${developmentTenant}/eventStore/database`, '"event store"'),
@@ -171,16 +151,16 @@ describe('when every file has a problem', () => {
             at('metrics.json', '/Port', '-1'),
             at('bounded-context.json', '/boundedContext', '"kitchen"'),
         ]));
-        expect(error.message).toContain(`${join(folder, 'endpoints.json')} at /public/port: found "fifty"; expected a TCP port`);
+        expect(error.message).toContain(`${join(temporary.folder, 'endpoints.json')} at /public/port: found "fifty"; expected a TCP port`);
     });
 });
 
 describe('when a file is not valid JSON', () => {
     it('reports the file, line and column', async () => {
         await write({ 'endpoints.json': '{\n    "public": { "port": 50052 },\n}\n' });
-        const error = await problemsOf(loadRuntimeConfiguration(options));
+        const error = await problemsOf(loadRuntimeConfiguration(temporary.options));
         expect(error.problems).toEqual([{
-            file: join(folder, 'endpoints.json'),
+            file: join(temporary.folder, 'endpoints.json'),
             pointer: '',
             position: { line: 3, column: 1 },
             found: "'}'",
@@ -190,16 +170,16 @@ describe('when a file is not valid JSON', () => {
 
     it('accepts a byte order mark at the start', async () => {
         await write({ 'metrics.json': '\uFEFF{ "Port": 9800 }' });
-        expect((await loadRuntimeConfiguration(options)).configuration.endpoints.httpPort).toBe(9800);
+        expect((await loadRuntimeConfiguration(temporary.options)).configuration.endpoints.httpPort).toBe(9800);
     });
 });
 
 describe('when two tenants use the same database', () => {
     it('refuses the configuration, naming both tenants', async () => {
         await write({ ...fullSet, 'resources.json': { [developmentTenant]: { eventStore: mongo('shared') }, [kitchenTenant]: { eventStore: { embedded: { database: 'shared' } } } } });
-        const error = await problemsOf(loadRuntimeConfiguration(options));
+        const error = await problemsOf(loadRuntimeConfiguration(temporary.options));
         expect(error.problems).toEqual([expect.objectContaining({
-            file: join(folder, 'resources.json'),
+            file: join(temporary.folder, 'resources.json'),
             pointer: `/${kitchenTenant}/eventStore`,
             found: expect.stringMatching(new RegExp(`tenant ${kitchenTenant} .* tenant ${developmentTenant} also uses`)),
         })]);
@@ -215,7 +195,7 @@ describe('when the configuration has connection strings', () => {
                 [kitchenTenant]: { eventStore: { postgres: { connectionString: 'postgres://k:hunter2@db/x', schema: 'Bad Schema' } } },
             },
         });
-        const error = await problemsOf(loadRuntimeConfiguration(options));
+        const error = await problemsOf(loadRuntimeConfiguration(temporary.options));
         expect(error.problems).toHaveLength(2);
         expect(error.message).not.toContain('hunter2');
     });
@@ -225,7 +205,7 @@ describe('when resources.json names a tenant that is not in tenants.json', () =>
     it('returns a warning, not an error', async () => {
         const stranger = '99999999-0000-0000-0000-000000000000';
         await write({ ...fullSet, 'resources.json': { ...fullSet['resources.json'], [stranger]: { eventStore: mongo('stranger') } } });
-        const { warnings } = await loadRuntimeConfiguration(options);
+        const { warnings } = await loadRuntimeConfiguration(temporary.options);
         expect(warnings).toEqual([expect.stringContaining(`tenant ${stranger}, which is not in tenants.json`)]);
     });
 });
@@ -236,6 +216,6 @@ describe('when finding the Schemas folder', () => {
         expect(locateSchemasFolder(built)).toBe(locateSchemasFolder());
     });
     it('says where it looked when there is none', () => {
-        expect(() => locateSchemasFolder(pathToFileURL(join(root, 'runtime.js')).href)).toThrow(SchemasFolderIsMissing);
+        expect(() => locateSchemasFolder(pathToFileURL(join(temporary.root, 'runtime.js')).href)).toThrow(SchemasFolderIsMissing);
     });
 });

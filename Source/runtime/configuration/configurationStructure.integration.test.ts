@@ -1,40 +1,20 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CommandLineOptions } from './CommandLineOptions.js';
+import { describe, expect, it } from 'vitest';
 import { ConfigurationIsInvalid } from './ConfigurationIsInvalid.js';
+import { useTemporaryConfigurationFolder } from './given/temporaryConfigurationFolder.js';
 import { maximumConfigurationNesting } from './inspectJsonStructure.js';
 import { loadRuntimeConfiguration } from './loadRuntimeConfiguration.js';
 
 const developmentTenant = '445f8ea8-1a6f-40d7-b2fc-796dba92dc44';
 
-let root: string;
-let folder: string;
-let options: CommandLineOptions;
-
-beforeEach(async () => {
-    root = await mkdtemp(join(tmpdir(), 'dolittle-configuration-structure-'));
-    folder = join(root, '.dolittle');
-    await mkdir(folder);
-    options = {
-        configurationFolder: folder,
-        dataFolder: join(root, 'data'),
-        store: 'embedded',
-        postgresConnectionString: 'postgres://postgres@127.0.0.1:5432/postgres',
-        logging: { level: 'info', format: 'json', categoryLevels: [] },
-    };
-});
-
-afterEach(async () => {
-    await rm(root, { recursive: true, force: true });
-});
+const temporary = useTemporaryConfigurationFolder('dolittle-configuration-structure-');
 
 async function problemsWith(files: Record<string, string>): Promise<ConfigurationIsInvalid> {
     for (const [name, text] of Object.entries(files)) {
-        await writeFile(join(folder, name), text);
+        await writeFile(join(temporary.folder, name), text);
     }
-    const error = await loadRuntimeConfiguration(options).then(() => undefined, (thrown: unknown) => thrown);
+    const error = await loadRuntimeConfiguration(temporary.options).then(() => undefined, (thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(ConfigurationIsInvalid);
     return error as ConfigurationIsInvalid;
 }
@@ -43,7 +23,7 @@ describe('when a configuration file has the same property twice in one object', 
     it('reports the file, the pointer and the property of the second one', async () => {
         const error = await problemsWith({ 'tenants.json': `{\n    "${developmentTenant}": {},\n    "${developmentTenant}": {}\n}\n` });
         expect(error.problems).toEqual([{
-            file: join(folder, 'tenants.json'),
+            file: join(temporary.folder, 'tenants.json'),
             pointer: `/${developmentTenant}`,
             position: { line: 3, column: 5 },
             found: `the property "${developmentTenant}" a second time in the same object`,
@@ -57,17 +37,17 @@ describe('when a configuration file has the same property twice in one object', 
             'tenants.json': `{ "${developmentTenant}": {} }`,
             'resources.json': `{ "${developmentTenant}": ${eventStore('first')}, "${developmentTenant}": ${eventStore('second')} }`,
         });
-        expect(error.problems.map((problem) => [problem.file, problem.pointer])).toEqual([[join(folder, 'resources.json'), `/${developmentTenant}`]]);
+        expect(error.problems.map((problem) => [problem.file, problem.pointer])).toEqual([[join(temporary.folder, 'resources.json'), `/${developmentTenant}`]]);
     });
 
     it('reports a nested property written twice, as {"a":1,"a":2} would lose the first', async () => {
         const error = await problemsWith({ 'endpoints.json': '{ "public": { "port": 50052, "port": 50062 } }' });
-        expect(error.message).toContain(`${join(folder, 'endpoints.json')} line 1, column 30 at /public/port: found the property "port" a second time`);
+        expect(error.message).toContain(`${join(temporary.folder, 'endpoints.json')} line 1, column 30 at /public/port: found the property "port" a second time`);
     });
 
     it('reports names that differ only in letter case, since they name the same property', async () => {
         const error = await problemsWith({ 'endpoints.json': '{ "public": { "Port": 50052, "port": 50062 } }' });
-        expect(error.problems).toEqual([expect.objectContaining({ file: join(folder, 'endpoints.json'), pointer: '/public/port' })]);
+        expect(error.problems).toEqual([expect.objectContaining({ file: join(temporary.folder, 'endpoints.json'), pointer: '/public/port' })]);
     });
 });
 
@@ -75,7 +55,7 @@ describe('when a configuration file nests 100,000 arrays', () => {
     it('reports the file and the nesting limit instead of overflowing the stack', async () => {
         const error = await problemsWith({ 'resources.json': `${'['.repeat(100_000)}${']'.repeat(100_000)}` });
         expect(error.problems).toEqual([{
-            file: join(folder, 'resources.json'),
+            file: join(temporary.folder, 'resources.json'),
             pointer: '/0'.repeat(maximumConfigurationNesting),
             position: { line: 1, column: maximumConfigurationNesting + 1 },
             found: `arrays and objects nested deeper than ${maximumConfigurationNesting} levels`,
@@ -85,6 +65,6 @@ describe('when a configuration file nests 100,000 arrays', () => {
 
     it('reports it also when the deep file is not valid JSON', async () => {
         const error = await problemsWith({ 'tenants.json': '['.repeat(100_000) });
-        expect(error.problems.map((problem) => [problem.file, problem.found])).toEqual([[join(folder, 'tenants.json'), `arrays and objects nested deeper than ${maximumConfigurationNesting} levels`]]);
+        expect(error.problems.map((problem) => [problem.file, problem.found])).toEqual([[join(temporary.folder, 'tenants.json'), `arrays and objects nested deeper than ${maximumConfigurationNesting} levels`]]);
     });
 });

@@ -115,7 +115,8 @@ export function eventStoreServiceFor(tenants: Tenants, work: LargeMessageWork, l
             for (const part of answer.inParts()) {
                 encoded.push(await work.run(() => encode(part())));
             }
-            return Buffer.concat(encoded);
+            // Joining the parts copies megabytes, and grpc-js copies them again to frame the message: a turn of its own.
+            return work.run(() => Buffer.concat(encoded));
         };
 
     const readCommit = (request: InstanceType<Wire['CommitEventsRequest']>, bytes: number): Refused<CommitResponse> | Storing<CommitResponse> => {

@@ -22,9 +22,10 @@ type Queued = {
 
 /**
  * The most events one commit may have; a larger commit is refused (CommitIsTooLarge) before any work is done.
- * The answer to a commit is built and encoded in one go on the event loop that serves every tenant, at about 9 µs
- * an event plus 5 ms a megabyte on the machine this was measured on (Documentation/storage.md#limits): 2,000 events
- * keep that to a few tens of milliseconds, where 10,000 took 90 to 140 ms and 130,000 seconds.
+ * A commit's events are checked, and its batch prepared, in one go on the event loop that serves every tenant (its
+ * answer was too, before large ones were encoded in pieces), at about 9 µs an event plus 5 ms a megabyte on the
+ * machine this was measured on (Documentation/storage.md#limits): 2,000 events keep that to a few tens of
+ * milliseconds, where 10,000 took 90 to 140 ms and 130,000 seconds.
  */
 export const maximumEventsInOneCommit = 2_000;
 const maximumEventsInOneBatch = 10_000;

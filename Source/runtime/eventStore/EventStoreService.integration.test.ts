@@ -66,6 +66,40 @@ describe('the event store service', () => {
         });
     });
 
+    // Over 64 KB, a commit is decoded and answered a few hundred kilobytes at a time, between other work.
+    describe('when committing a large commit (300 events of 1 KB)', () => {
+        const largeContents = Array.from({ length: 300 }, (_, number) => `{"number":${number},"text":"${'é'.repeat(500)}"}`);
+
+        it('returns every event in order, with consecutive sequence numbers and its content', async () => {
+            const before = await logLength();
+            const response = await commit({ callContext: callContext(tenant), events: largeContents.map((content) => event(content)) });
+            expect(response.failure).toBeFalsy();
+            expect(response.events.map((committed) => committed.content)).toEqual(largeContents);
+            expect(response.events.map((committed) => Number(committed.eventLogSequenceNumber))).toEqual(largeContents.map((_, number) => before + number));
+            expect(uuidToGuid(response.events[299]?.eventSourceId)).toBe(eventSource);
+        });
+
+        it('fails for one event whose content is not a JSON object, naming it, and stores nothing', async () => {
+            const before = await logLength();
+            const contents = largeContents.map((content, number) => (number === 250 ? 'not JSON' : content));
+            const response = await commit({ callContext: callContext(tenant), events: contents.map((content) => event(content)) });
+            expect(response.failure?.reason).toContain('event 250 ');
+            expect(await logLength()).toBe(before);
+        });
+
+        it('returns every event of an aggregate in order, with its version', async () => {
+            const largeAggregate = '5d1e2f30-4a5b-4c6d-8e7f-901a2b3c4d5e';
+            const response = await commitForAggregate({
+                callContext: callContext(tenant),
+                events: { aggregateRootId: guidToUuid(largeAggregate), eventSourceId: guidToUuid(eventSource), expectedAggregateRootVersion: 0, events: largeContents.map((content) => event(content)) },
+            });
+            expect(response.failure).toBeFalsy();
+            expect(Number(response.events?.aggregateRootVersion)).toBe(299);
+            expect(uuidToGuid(response.events?.aggregateRootId)).toBe(largeAggregate);
+            expect(response.events?.events?.map((committed) => committed.content)).toEqual(largeContents);
+        });
+    });
+
     describe('when committing for an aggregate', () => {
         it('numbers versions from 0 and answers the version of the last event', async () => {
             const response = await commitForAggregate({

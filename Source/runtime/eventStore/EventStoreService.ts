@@ -1,29 +1,58 @@
 import type * as grpc from '@grpc/grpc-js';
-import { eventStoreService, guidToUuid, millisecondsToTimestamp, type dolittle } from '@dolittle-typescript/protocol';
+import { eventStoreService, guidToUuid, millisecondsToTimestamp, dolittle } from '@dolittle-typescript/protocol';
 import { otherFailure, type Failure } from '../failures/index.js';
 import type { Guid } from '../guids/index.js';
 import type { Logger } from '../logging/index.js';
 import type { Tenants } from '../tenancy/index.js';
-import { committedEventToWire, executionContextFromWire, executionContextToWire, failureToWire, guidFromWire, RequestIsMalformed } from '../wire/index.js';
+import { committedEventToWire, executionContextFromWire, executionContextToWire, failureToWire, guidFromWire, RequestIsMalformed, type LargeMessageWork } from '../wire/index.js';
 import type { CommittedEvent } from './CommittedEvent.js';
-import { decodingCommitsWithinLimit, estimatedAnswerBytes, maximumAnswerBytes, type CommitOnTheWire } from './CommitOnTheWire.js';
+import { commitMethodOnTheWire, estimatedAnswerBytes, maximumAnswerBytes, type CommitOnTheWire } from './CommitOnTheWire.js';
 import { maximumEventsInOneCommit } from './EventStore.js';
 import { eventStoreFailures } from './failures.js';
 import { eventStoreLogMessages as messages } from './logMessages.js';
 
-type Wire = typeof dolittle.runtime.events;
+const wire = dolittle.runtime.events;
+type Wire = typeof wire;
 type CommitResponse = dolittle.runtime.events.CommitEventsResponse.$Properties;
 type AggregateResponse = dolittle.runtime.events.CommitAggregateEventsResponse.$Properties;
 type FetchResponse = dolittle.runtime.events.FetchForAggregateResponse.$Properties;
+// A commit refused before its events are stored, with its answer.
+type Refused<Response> = { readonly refused: Response };
+// A commit read and checked: storing it gives its answer.
+type Storing<Response> = { readonly store: () => Promise<Answer<Response>> };
+// The answer to a commit: whole, or in parts whose encodings, one after the other, are the whole's.
+type Answer<Response> = { readonly whole: () => Response; readonly inParts: () => ReadonlyArray<() => Response> };
+
+const answerWhole = <Response>(response: Response): Answer<Response> => ({ whole: () => response, inParts: () => [() => response] });
+
+// How much event content one part of a large answer holds: about 3 ms of writing and encoding on an unloaded core.
+const contentCharactersInOnePart = 256 * 1024;
+
+function partsOf(events: ReadonlyArray<CommittedEvent>): ReadonlyArray<ReadonlyArray<CommittedEvent>> {
+    const parts: CommittedEvent[][] = [];
+    let characters = Number.POSITIVE_INFINITY;
+    for (const event of events) {
+        if (characters + event.content.length > contentCharactersInOnePart) {
+            parts.push([]);
+            characters = 0;
+        }
+        parts.at(-1)!.push(event);
+        characters += event.content.length;
+    }
+    return parts;
+}
+
+const commitFailed = (failure: Failure): CommitResponse => ({ failure: failureToWire(failure) });
+const aggregateCommitFailed = (failure: Failure): AggregateResponse => ({ failure: failureToWire(failure) });
 
 /**
  * The `dolittle.runtime.events.EventStore` gRPC service: Commit, CommitForAggregate and FetchForAggregate for the
  * tenant in each request's execution context. Expected outcomes travel as failures; anything unexpected becomes
- * the documented "Other" failure, logged once, and the server stays up.
+ * the documented "Other" failure, logged once, and the server stays up. Large commits take their turns in `work`.
  */
-export function eventStoreServiceFor(tenants: Tenants, logger: Logger): { definition: grpc.ServiceDefinition; implementation: grpc.UntypedServiceImplementation } {
-    const answer = <Request, Response>(name: string, handle: (request: Request) => Promise<Response>, failed: (failure: Failure) => Response) =>
-        (call: grpc.ServerUnaryCall<Request, Response>, callback: grpc.sendUnaryData<Response>): void => {
+export function eventStoreServiceFor(tenants: Tenants, work: LargeMessageWork, logger: Logger): { definition: grpc.ServiceDefinition; implementation: grpc.UntypedServiceImplementation } {
+    const answer = <Request, Response>(name: string, handle: (request: Request) => Promise<Response | Buffer>, failed: (failure: Failure) => Response) =>
+        (call: grpc.ServerUnaryCall<Request, Response | Buffer>, callback: grpc.sendUnaryData<Response | Buffer>): void => {
             handle(call.request).then(
                 (response) => callback(null, response),
                 (error: unknown) => {
@@ -48,27 +77,53 @@ export function eventStoreServiceFor(tenants: Tenants, logger: Logger): { defini
 
     // A commit over a limit is refused before its events are handled; the answer's size is checked before they are stored.
     const overLimits = <Request extends { readonly callContext?: dolittle.services.CallRequestContext.$Properties | null }>(
-        received: CommitOnTheWire<Request>,
-        events: (request: Request) => number,
-    ): { readonly refused: Failure } | { readonly request: Request } => {
-        if (received.kind === 'tooManyEvents') {
-            logger.log(messages.commitRejected, { reason: 'too many events', events: received.events });
-            return { refused: eventStoreFailures.tooManyEventsInCommit(received.events, maximumEventsInOneCommit) };
-        }
-        const answerBytes = estimatedAnswerBytes(received.bytes, events(received.request), received.request.callContext?.executionContext);
+        request: Request,
+        bytes: number,
+        events: number,
+    ): Failure | undefined => {
+        const answerBytes = estimatedAnswerBytes(bytes, events, request.callContext?.executionContext);
         if (answerBytes > maximumAnswerBytes) {
             logger.log(messages.commitRejected, { reason: 'answer too large', bytes: answerBytes });
-            return { refused: eventStoreFailures.answerWouldBeTooLarge(answerBytes, maximumAnswerBytes) };
+            return eventStoreFailures.answerWouldBeTooLarge(answerBytes, maximumAnswerBytes);
         }
-        return { request: received.request };
+        return undefined;
     };
 
-    const commit = async (received: CommitOnTheWire<InstanceType<Wire['CommitEventsRequest']>>): Promise<CommitResponse> => {
-        const checked = overLimits(received, (request) => request.events.length);
-        if ('refused' in checked) {
-            return { failure: failureToWire(checked.refused) };
+    // A large commit is decoded and read, and its answer written and encoded, each as one unit of the Runtime's
+    // large-message work, so the event loop serves other calls between them; a small one is handled at once.
+    const committing = <Request, Response>(
+        read: (request: Request, bytes: number) => Refused<Response> | Storing<Response>,
+        encode: (response: Response) => Buffer,
+        failed: (failure: Failure) => Response,
+    ) =>
+        async (received: CommitOnTheWire<Request>): Promise<Response | Buffer> => {
+            if (received.kind === 'tooManyEvents') {
+                logger.log(messages.commitRejected, { reason: 'too many events', events: received.events });
+                return failed(eventStoreFailures.tooManyEventsInCommit(received.events, maximumEventsInOneCommit));
+            }
+            if (received.kind === 'decoded') {
+                const small = read(received.request, received.bytes);
+                return 'refused' in small ? small.refused : (await small.store()).whole();
+            }
+            const request = await received.decode(work);
+            const large = await work.run(() => read(request, received.bytes));
+            if ('refused' in large) {
+                return encode(large.refused);
+            }
+            const answer = await large.store();
+            const encoded: Buffer[] = [];
+            for (const part of answer.inParts()) {
+                encoded.push(await work.run(() => encode(part())));
+            }
+            // Joining the parts copies megabytes, and grpc-js copies them again to frame the message: a turn of its own.
+            return work.run(() => Buffer.concat(encoded));
+        };
+
+    const readCommit = (request: InstanceType<Wire['CommitEventsRequest']>, bytes: number): Refused<CommitResponse> | Storing<CommitResponse> => {
+        const refused = overLimits(request, bytes, request.events.length);
+        if (refused !== undefined) {
+            return { refused: { failure: failureToWire(refused) } };
         }
-        const request = checked.request;
         const { executionContext, eventStore } = eventStoreOf(request.callContext);
         const events = request.events.map((event, index) => ({
             type: { id: guidFromWire(event.artifact?.id, `events[${index}].artifact.id`), generation: event.artifact?.generation ?? 0 },
@@ -76,16 +131,27 @@ export function eventStoreServiceFor(tenants: Tenants, logger: Logger): { defini
             public: event.public ?? false,
             content: event.content ?? '',
         }));
-        const result = await eventStore.commit({ kind: 'events', executionContext, events });
-        return result.succeeded ? { events: result.value.map(committedEventToWire) } : { failure: failureToWire(result.failure) };
+        return {
+            store: async () => {
+                const result = await eventStore.commit({ kind: 'events', executionContext, events });
+                if (!result.succeeded) {
+                    return answerWhole({ failure: failureToWire(result.failure) });
+                }
+                const committed = result.value;
+                return {
+                    whole: () => ({ events: committed.map(committedEventToWire) }),
+                    // The encoded parts of a CommitEventsResponse add up to one: protobuf appends the elements of a repeated field.
+                    inParts: () => partsOf(committed).map((part) => () => ({ events: part.map(committedEventToWire) })),
+                };
+            },
+        };
     };
 
-    const commitForAggregate = async (received: CommitOnTheWire<InstanceType<Wire['CommitAggregateEventsRequest']>>): Promise<AggregateResponse> => {
-        const checked = overLimits(received, (request) => request.events?.events?.length ?? 0);
-        if ('refused' in checked) {
-            return { failure: failureToWire(checked.refused) };
+    const readCommitForAggregate = (request: InstanceType<Wire['CommitAggregateEventsRequest']>, bytes: number): Refused<AggregateResponse> | Storing<AggregateResponse> => {
+        const refused = overLimits(request, bytes, request.events?.events?.length ?? 0);
+        if (refused !== undefined) {
+            return { refused: { failure: failureToWire(refused) } };
         }
-        const request = checked.request;
         const { executionContext, eventStore } = eventStoreOf(request.callContext);
         const aggregate = request.events;
         const aggregateRootId = guidFromWire(aggregate?.aggregateRootId, 'events.aggregateRootId');
@@ -96,11 +162,16 @@ export function eventStoreServiceFor(tenants: Tenants, logger: Logger): { defini
             public: event.public ?? false,
             content: event.content ?? '',
         }));
-        const result = await eventStore.commitForAggregate({ kind: 'aggregate', executionContext, aggregateRootId, eventSourceId, expectedVersion, events });
-        if (!result.succeeded) {
-            return { failure: failureToWire(result.failure) };
-        }
-        return { events: aggregateEventsToWire(eventSourceId, aggregateRootId, expectedVersion + result.value.length - 1, result.value) };
+        return {
+            store: async () => {
+                const result = await eventStore.commitForAggregate({ kind: 'aggregate', executionContext, aggregateRootId, eventSourceId, expectedVersion, events });
+                return answerWhole(
+                    result.succeeded
+                        ? { events: aggregateEventsToWire(eventSourceId, aggregateRootId, expectedVersion + result.value.length - 1, result.value) }
+                        : { failure: failureToWire(result.failure) },
+                );
+            },
+        };
     };
 
     const fetchForAggregate = async (request: InstanceType<Wire['FetchForAggregateRequest']>): Promise<FetchResponse> => {
@@ -118,13 +189,27 @@ export function eventStoreServiceFor(tenants: Tenants, logger: Logger): { defini
     return {
         definition: {
             ...eventStoreService,
-            // CommitEventsRequest.events is field 2; CommitAggregateEventsRequest.events (2) holds them in its field 4.
-            commit: decodingCommitsWithinLimit(eventStoreService.commit, [2]),
-            commitForAggregate: decodingCommitsWithinLimit(eventStoreService.commitForAggregate, [2, 4]),
+            commit: commitMethodOnTheWire(eventStoreService.commit, {
+                path: [2],
+                decode: (bytes) => wire.UncommittedEvent.decode(bytes),
+                place: (request, events) => {
+                    request.events = events;
+                },
+            }),
+            commitForAggregate: commitMethodOnTheWire(eventStoreService.commitForAggregate, {
+                // CommitAggregateEventsRequest.events (2) holds them in its field 4.
+                path: [2, 4],
+                decode: (bytes) => wire.UncommittedAggregateEvents.UncommittedAggregateEvent.decode(bytes),
+                place: (request, events) => {
+                    if (request.events !== null && request.events !== undefined) {
+                        request.events.events = events;
+                    }
+                },
+            }),
         },
         implementation: {
-            commit: answer('Commit', commit, (failure): CommitResponse => ({ failure: failureToWire(failure) })),
-            commitForAggregate: answer('CommitForAggregate', commitForAggregate, (failure): AggregateResponse => ({ failure: failureToWire(failure) })),
+            commit: answer('Commit', committing(readCommit, eventStoreService.commit.responseSerialize, commitFailed), commitFailed),
+            commitForAggregate: answer('CommitForAggregate', committing(readCommitForAggregate, eventStoreService.commitForAggregate.responseSerialize, aggregateCommitFailed), aggregateCommitFailed),
             fetchForAggregate: answer('FetchForAggregate', fetchForAggregate, (failure): FetchResponse => ({ failure: failureToWire(failure) })),
         },
     };

@@ -8,6 +8,7 @@ import type { Logger } from '../logging/index.js';
 import { ReverseCallLifetimes } from '../reverseCalls/index.js';
 import { RegisteredProcessors } from '../streamProcessors/index.js';
 import type { Tenants } from '../tenancy/index.js';
+import { LargeMessageWork } from '../wire/index.js';
 
 /** A gRPC service: its definition and the functions that serve it. */
 export type RuntimeService = {
@@ -28,7 +29,7 @@ export type RuntimeServices = {
 /** Composes the Runtime's features into the services of the private and public servers. */
 export function servicesFor(configuration: RuntimeConfiguration, tenants: Tenants, readiness: Readiness, logger: Logger): RuntimeServices {
     const health = healthServiceFor(readiness) as unknown as RuntimeService;
-    const eventStore = eventStoreServiceFor(tenants, logger.forCategory('eventStore')) as unknown as RuntimeService;
+    const eventStore = eventStoreServiceFor(tenants, new LargeMessageWork(), logger.forCategory('eventStore')) as unknown as RuntimeService;
     const lifetimes = new ReverseCallLifetimes(logger.forCategory('reverseCalls'));
     const registered = new RegisteredProcessors();
     const eventHandlers = eventHandlersServiceFor(tenants, registered, lifetimes, logger.forCategory('eventHandlers')) as unknown as RuntimeService;

@@ -67,7 +67,8 @@ function countIn(bytes: Uint8Array, start: number, end: number, path: ReadonlyAr
     return count;
 }
 
-function readVarint(bytes: Uint8Array, start: number, end: number): { readonly value: number; readonly next: number } | undefined {
+/** Reads the varint that starts at `start`, or answers undefined when it runs past `end` or over ten bytes. */
+export function readVarint(bytes: Uint8Array, start: number, end: number): { readonly value: number; readonly next: number } | undefined {
     let value = 0;
     let multiplier = 1;
     for (let position = start; position < end && position < start + 10; position++) {

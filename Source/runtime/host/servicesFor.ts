@@ -5,6 +5,7 @@ import { eventStoreServiceFor } from '../eventStore/index.js';
 import { filtersServiceFor } from '../filters/index.js';
 import { healthServiceFor, type Readiness } from '../health/index.js';
 import type { Logger } from '../logging/index.js';
+import { projectionsServiceFor, projectionStoreServiceFor } from '../projections/index.js';
 import type { RegistrationContext } from '../registrations/index.js';
 import { ReverseCallLifetimes } from '../reverseCalls/index.js';
 import { RegisteredProcessors } from '../streamProcessors/index.js';
@@ -35,8 +36,10 @@ export function servicesFor(configuration: RuntimeConfiguration, tenants: Tenant
     const registrationsFor = (category: string): RegistrationContext => ({ tenants, registered, lifetimes, logger: logger.forCategory(category) });
     const eventHandlers: RuntimeService = eventHandlersServiceFor(registrationsFor('eventHandlers'));
     const filters: RuntimeService = filtersServiceFor(registrationsFor('filters'));
+    const projections: RuntimeService = projectionsServiceFor(registrationsFor('projections'));
+    const projectionStore: RuntimeService = projectionStoreServiceFor(tenants, logger.forCategory('projections.store'));
     return {
-        private: [eventStore, eventHandlers, filters, health],
+        private: [eventStore, eventHandlers, filters, projections, projectionStore, health],
         public: [health],
         stop: () => lifetimes.end(),
     };

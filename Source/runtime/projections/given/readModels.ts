@@ -12,7 +12,7 @@ export async function readModels(client: Client, tenant: string, projectionId: s
     return result;
 }
 
-/** Waits until a projection's read models for a tenant equal the expected ones; resolves with them. */
+/** Waits until a projection's read models for a tenant equal the expected ones (a failed read counts as not yet); resolves with them. */
 export async function waitForReadModels(
     client: Client,
     tenant: string,
@@ -24,7 +24,12 @@ export async function waitForReadModels(
     let last: Record<string, unknown> = {};
     await waitUntil(
         async () => {
-            last = await readModels(client, tenant, projectionId, scope);
+            try {
+                last = await readModels(client, tenant, projectionId, scope);
+            } catch {
+                // The client's channel reconnects after a restart of the Runtime: read again shortly.
+                return false;
+            }
             return JSON.stringify(sorted(last)) === JSON.stringify(sorted(expected));
         },
         `the read models of projection ${projectionId} for tenant ${tenant} were ${JSON.stringify(expected).slice(0, 300)} (last read: ${JSON.stringify(last).slice(0, 300)})`,

@@ -1,5 +1,6 @@
 import type * as grpc from '@grpc/grpc-js';
 import { dolittle, projectionStoreService } from '@dolittle-typescript/protocol';
+import { TenantIsNotConfigured } from '../eventStore/index.js';
 import { otherFailure, type Failure } from '../failures/index.js';
 import type { Logger } from '../logging/index.js';
 import type { Tenant, Tenants } from '../tenancy/index.js';
@@ -24,7 +25,7 @@ export function projectionStoreServiceFor(tenants: Tenants, logger: Logger) {
             handle(call.request).then(
                 (response) => callback(null, response),
                 (error: unknown) => {
-                    const expected = error instanceof RequestIsMalformed || error instanceof TenantHasNoProjections;
+                    const expected = error instanceof RequestIsMalformed || error instanceof TenantIsNotConfigured;
                     logger.log(expected ? messages.readRejected : messages.unexpected, { method: name, error: error instanceof Error ? (expected ? error.message : error.stack ?? error.message) : String(error) });
                     callback(null, failed(otherFailure(error instanceof Error ? error.message : String(error))));
                 },
@@ -35,7 +36,7 @@ export function projectionStoreServiceFor(tenants: Tenants, logger: Logger) {
         const executionContext = executionContextFromWire(callContext?.executionContext, 'callContext.executionContext');
         const tenant = tenants.get(executionContext.tenantId);
         if (tenant === undefined) {
-            throw new TenantHasNoProjections(executionContext.tenantId);
+            throw new TenantIsNotConfigured(executionContext.tenantId);
         }
         return tenant;
     };
@@ -70,13 +71,4 @@ export function projectionStoreServiceFor(tenants: Tenants, logger: Logger) {
             getAll: answer('GetAll', getAll, (failure): GetAllResponse => ({ failure: failureToWire(failure) })),
         },
     };
-}
-
-/** Thrown when a projection store call's execution context names a tenant that is not in tenants.json. */
-export class TenantHasNoProjections extends Error {
-    /** Creates the error naming the tenant. */
-    constructor(readonly tenantId: string) {
-        super(`Tenant '${tenantId}' is not in tenants.json, so it has no read models`);
-        this.name = 'TenantHasNoProjections';
-    }
 }

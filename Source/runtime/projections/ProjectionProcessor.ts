@@ -1,6 +1,6 @@
 import { emptyGuid } from '../guids/index.js';
 import type { Logger } from '../logging/index.js';
-import { neverRetry, ProcessingLoop, sleep, StorageFailureLog, type RetryState, type StreamSource } from '../streamProcessors/index.js';
+import { neverRetry, ProcessingLoop, repeatUntilStopped, StorageFailureLog, type RetryState, type StreamSource } from '../streamProcessors/index.js';
 import type { StreamChanges, StreamEvent, StreamProcessorKey, StreamStorage, UnpartitionedStreamProcessorState } from '../streams/index.js';
 import { askHeadToProject, type AskHead, type CurrentState, type ProjectionOutcome } from './HeadProjection.js';
 import { keyOf } from './keyOf.js';
@@ -10,7 +10,6 @@ import type { ProjectionStorage, ReadModelChange } from './ProjectionStorage.js'
 
 /** How long a processor with nothing to do sleeps before it looks again, should a wake-up be missed. */
 const pollFallback = 60_000;
-const pauseAfterStorageFailure = 1_000;
 
 /** What a projection's processor needs to run for one tenant. */
 export type ProjectionProcessorOptions = {
@@ -76,8 +75,10 @@ export class ProjectionProcessor {
         let state: UnpartitionedStreamProcessorState | undefined;
         let started = false;
         const failures = new StorageFailureLog(logger, { unavailable: messages.storeUnavailable, available: messages.storeAvailable, failed: messages.storageFailed });
-        while (!signal.aborted) {
-            try {
+        await repeatUntilStopped(
+            signal,
+            failures,
+            async () => {
                 if (state === undefined) {
                     const stored = unpartitioned(await streams.state(this.#key));
                     // A head that asked never to retry an event gets one more attempt when it registers again.
@@ -95,15 +96,11 @@ export class ProjectionProcessor {
                         state = undefined;
                     }
                 }
-            } catch (error) {
-                if (signal.aborted) {
-                    break;
-                }
-                failures.failed(error);
+            },
+            () => {
                 state = undefined;
-                await sleep(pauseAfterStorageFailure, signal);
-            }
-        }
+            },
+        );
         logger.log(messages.stopped);
     }
 

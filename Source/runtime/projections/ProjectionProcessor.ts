@@ -113,7 +113,7 @@ export class ProjectionProcessor {
         if (retrying !== undefined && retrying.retryTime > this.#clock()) {
             return { state: initial, progressed: false, wakeAt: retrying.retryTime };
         }
-        const events = await source.read(initial.position, this.#options.batchSize ?? 500);
+        const events = await source.read(initial.position, this.#options.batchSize ?? 2_000);
         if (events.length === 0) {
             return { state: initial, progressed: false, wakeAt: Number.MAX_SAFE_INTEGER };
         }
@@ -121,9 +121,10 @@ export class ProjectionProcessor {
         const retry: RetryState | undefined = retrying === undefined ? undefined : { reason: retrying.reason, attempts: retrying.attempts };
         let failed: Failed | undefined = batch.failed;
         const applied: Applied[] = [];
+        const storedStates = await projections.readModelsOf(definition.scope, definition.projectionId, [...batch.keys.keys()]);
         await Promise.all(
             [...batch.keys].map(async ([key, keyEvents]) => {
-                const stored = await projections.readModel(definition.scope, definition.projectionId, key);
+                const stored = storedStates.get(key);
                 let current: CurrentState = stored === undefined ? { key, state: definition.initialState, persisted: false } : { key, state: stored, persisted: true };
                 for (const event of keyEvents) {
                     // Events after a failed one are not committed in this batch: asking about them would be wasted.

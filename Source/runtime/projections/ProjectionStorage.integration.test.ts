@@ -52,6 +52,13 @@ describeForEachBackend(backends, 'when a tenant\'s projections are stored in $na
             expect([await storage().projections.readModels(scope, projectionId), await storage().streams.state(processor)]).toEqual([[{ key: 'a', state: '{"n":1}' }], at(1)]);
         });
 
+        it('reads the read models of some keys at once, leaving out the keys without one', async () => {
+            const definition = aDefinition();
+            const { scope, projectionId } = definition;
+            await storage().projections.commit(scope, projectionId, [{ key: 'a', state: '1' }, { key: "b'; --", state: '2' }, { key: 'c', state: '3' }], projectionProcessorKey(definition), at(3));
+            expect(await storage().projections.readModelsOf(scope, projectionId, ['a', "b'; --", 'x'])).toEqual(new Map([['a', '1'], ["b'; --", '2']]));
+        });
+
         it('keeps each projection\'s read models apart', async () => {
             const [first, second] = [aDefinition(), { ...aDefinition(), scope: emptyGuid }];
             await storage().projections.commit(first.scope, first.projectionId, [{ key: 'a', state: '1' }], projectionProcessorKey(first), at(1));

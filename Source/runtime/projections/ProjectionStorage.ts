@@ -26,6 +26,8 @@ export interface ProjectionStorage {
     saveDefinition(definition: ProjectionDefinition, reset?: { readonly processor: StreamProcessorKey; readonly state: UnpartitionedStreamProcessorState }): Promise<void>;
     /** The state of one read model, or undefined when there is none for the key. */
     readModel(scope: Guid, projectionId: Guid, key: string): Promise<string | undefined>;
+    /** The states of the read models of some keys, by key; a key without a read model is left out. */
+    readModelsOf(scope: Guid, projectionId: Guid, keys: ReadonlyArray<string>): Promise<ReadonlyMap<string, string>>;
     /** Every read model of a projection, in key order. */
     readModels(scope: Guid, projectionId: Guid): Promise<ReadonlyArray<ReadModel>>;
     /**

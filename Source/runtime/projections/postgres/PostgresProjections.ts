@@ -13,6 +13,7 @@ const statements = {
         ON CONFLICT (scope, projection_id) DO UPDATE SET initial_state = EXCLUDED.initial_state, event_selectors = EXCLUDED.event_selectors`,
     deleteReadModels: 'DELETE FROM projection_read_models WHERE scope = $1 AND projection_id = $2',
     readModel: 'SELECT state FROM projection_read_models WHERE scope = $1 AND projection_id = $2 AND key = $3',
+    readModelsOf: 'SELECT key, state FROM projection_read_models WHERE scope = $1 AND projection_id = $2 AND key = ANY($3::text[])',
     readModels: 'SELECT key, state FROM projection_read_models WHERE scope = $1 AND projection_id = $2 ORDER BY key',
     // Each key once, with its last change: the deleted keys go, the others are upserted.
     applyChanges: `
@@ -58,6 +59,11 @@ export class PostgresProjections implements ProjectionStorage {
     async readModel(scope: Guid, projectionId: Guid, key: string): Promise<string | undefined> {
         const result = await this.#pool.query<{ state: string }>({ name: 'projections.readModel', text: statements.readModel, values: [scope, projectionId, key] });
         return result.rows[0]?.state;
+    }
+
+    async readModelsOf(scope: Guid, projectionId: Guid, keys: ReadonlyArray<string>): Promise<ReadonlyMap<string, string>> {
+        const result = await this.#pool.query<ReadModel>({ name: 'projections.readModelsOf', text: statements.readModelsOf, values: [scope, projectionId, keys] });
+        return new Map(result.rows.map((row) => [row.key, row.state]));
     }
 
     async readModels(scope: Guid, projectionId: Guid): Promise<ReadonlyArray<ReadModel>> {

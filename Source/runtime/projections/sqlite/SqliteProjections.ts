@@ -20,6 +20,8 @@ export class SqliteProjections implements ProjectionStorage {
             saveDefinition: database.prepare('INSERT OR REPLACE INTO projection_definitions (scope, projection_id, initial_state, event_selectors) VALUES (?, ?, ?, ?)'),
             deleteReadModels: database.prepare('DELETE FROM projection_read_models WHERE scope = ? AND projection_id = ?'),
             readModel: database.prepare('SELECT state FROM projection_read_models WHERE scope = ? AND projection_id = ? AND key = ?').pluck(),
+            // The keys travel as one JSON array: any number of them fits one statement.
+            readModelsOf: database.prepare('SELECT key, state FROM projection_read_models WHERE scope = ? AND projection_id = ? AND key IN (SELECT value FROM json_each(?))'),
             readModels: database.prepare('SELECT key, state FROM projection_read_models WHERE scope = ? AND projection_id = ? ORDER BY key'),
             replace: database.prepare('INSERT OR REPLACE INTO projection_read_models (scope, projection_id, key, state) VALUES (?, ?, ?, ?)'),
             delete: database.prepare('DELETE FROM projection_read_models WHERE scope = ? AND projection_id = ? AND key = ?'),
@@ -64,6 +66,11 @@ export class SqliteProjections implements ProjectionStorage {
 
     async readModel(scope: Guid, projectionId: Guid, key: string): Promise<string | undefined> {
         return this.#statements.readModel.get(scope, projectionId, key) as string | undefined;
+    }
+
+    async readModelsOf(scope: Guid, projectionId: Guid, keys: ReadonlyArray<string>): Promise<ReadonlyMap<string, string>> {
+        const rows = this.#statements.readModelsOf.all(scope, projectionId, JSON.stringify(keys)) as ReadModel[];
+        return new Map(rows.map((row) => [row.key, row.state]));
     }
 
     async readModels(scope: Guid, projectionId: Guid): Promise<ReadonlyArray<ReadModel>> {

@@ -1,9 +1,10 @@
-// The kitchen tutorial's head: commits a prepared taco, prepares one through the Kitchen aggregate, and prints every
-// prepared dish through the DishHandler. Usage: `npx tsx index.ts [host:port]` (default localhost:50053).
+// The kitchen tutorial's head: commits a prepared taco, prepares one through the Kitchen aggregate, prints every
+// prepared dish through the DishHandler, and reads how often each dish was prepared from the DishCounter projection. Usage: `npx tsx index.ts [host:port]` (default localhost:50053).
 import { access } from 'node:fs';
 import { Client } from '@dolittle/sdk';
 import type { IAggregateRootOperations } from '@dolittle/sdk.aggregates';
 import { TenantId } from '@dolittle/sdk.execution';
+import { DishCounter } from './DishCounter.js';
 import { DishHandler } from './DishHandler.js';
 import { DishPrepared } from './DishPrepared.js';
 import { Kitchen } from './Kitchen.js';
@@ -15,6 +16,7 @@ const client = Client
     .withRuntimeOn(host, Number(port))
     .withEventTypes((eventTypes) => eventTypes.register(DishPrepared))
     .withEventHandlers((builder) => builder.register(DishHandler))
+    .withProjections((builder) => builder.register(DishCounter))
     .build();
 
 const preparedTaco = new DishPrepared('Bean Blaster Taco', 'Mr. Taco');
@@ -34,8 +36,24 @@ try {
     console.log(`The kitchen refused: ${error.message}`);
 }
 
-// The event handlers keep running until the process is stopped.
+// The Runtime projects the dishes in the background: read the counter once it has counted this run's taco.
+const counted = await countedTacos();
+console.log(`Bean Blaster Taco has been prepared ${counted} times (DishCounter projection)`);
+
+// The event handlers and the projection keep running until the process is stopped.
 console.log('Handling events; stop with Ctrl+C');
+
+/** Reads the taco's DishCounter until the projection has counted a taco (it runs behind the commits); gives up after 10 s. */
+async function countedTacos(): Promise<number> {
+    const giveUpAt = Date.now() + 10_000;
+    for (;;) {
+        const current = await client.projections.forTenant(TenantId.development).get(DishCounter, 'Bean Blaster Taco');
+        if (current.state.numberOfTimesPrepared > 0 || Date.now() > giveUpAt) {
+            return current.state.numberOfTimesPrepared;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+}
 
 /**
  * `aggregateOf` re-applies the kitchen's events synchronously: the SDK spins the event loop (deasync) until the Runtime

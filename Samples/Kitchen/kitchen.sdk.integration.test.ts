@@ -41,5 +41,6 @@ describe('when the kitchen sample runs three times against a Runtime', () => {
     it('announces the prepared taco in the first run', () => expect(outputs[0]).toContain(yummm));
     it('prepares the first dish through the Kitchen aggregate', () => expect(outputs[0]).toContain('has applied 0 DishPrepared events'));
     it('prepares the second dish after re-applying the first', () => expect(outputs[1]).toContain('has applied 1 DishPrepared events'));
+    it('reads how often the taco was prepared from the DishCounter projection', () => expect(outputs[0]).toMatch(/Bean Blaster Taco has been prepared [1-9]\d* times \(DishCounter projection\)/));
     it('refuses a third dish', () => expect(outputs[2]).toContain('The kitchen refused: Cannot prepare more than 2 dishes'));
 });

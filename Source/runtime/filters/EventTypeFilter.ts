@@ -1,7 +1,7 @@
 import type { EventLogStorage } from '../eventStore/index.js';
 import { emptyGuid, type Guid } from '../guids/index.js';
 import type { Logger } from '../logging/index.js';
-import { ProcessingLoop, sleep, StorageFailureLog } from '../streamProcessors/index.js';
+import { ProcessingLoop, repeatUntilStopped, StorageFailureLog } from '../streamProcessors/index.js';
 import {
     eventLogSource,
     streamKeyText,
@@ -33,7 +33,6 @@ export type EventTypeFilterOptions = {
 };
 
 const pollFallback = 60_000;
-const pauseAfterStorageFailure = 1_000;
 const millisecondsBetweenStores = 1_000;
 
 /**
@@ -68,8 +67,10 @@ export class EventTypeFilter {
         const source = eventLogSource(key.scope);
         const failures = new StorageFailureLog(logger, { unavailable: messages.storeUnavailable, available: messages.storeAvailable, failed: messages.storageFailed });
         let position: number | undefined;
-        while (!signal.aborted) {
-            try {
+        await repeatUntilStopped(
+            signal,
+            failures,
+            async () => {
                 if (position === undefined) {
                     position = (await streams.state(key))?.position ?? 0;
                     this.#persistedPosition = position;
@@ -84,15 +85,11 @@ export class EventTypeFilter {
                     await changes.waitForChange(source, version, pollFallback, signal);
                 }
                 position = next;
-            } catch (error) {
-                if (signal.aborted) {
-                    break;
-                }
-                failures.failed(error);
+            },
+            () => {
                 position = undefined;
-                await sleep(pauseAfterStorageFailure, signal);
-            }
-        }
+            },
+        );
     }
 
     async #filterBatch(position: number): Promise<number> {

@@ -6,6 +6,15 @@ type Wire = typeof dolittle.runtime.events.processing;
 type RuntimeMessage = dolittle.runtime.events.processing.FilterRuntimeToClientMessage.$Properties;
 type Request = dolittle.runtime.events.processing.FilterEventRequest.$Properties;
 
+/** The request the Runtime sends a filter of any kind about one event. */
+export type FilterRequest = Request;
+
+/** What the connect arguments of every kind of filter hold (a public filter has no scope: it is always the default one). */
+export type FilterRegistrationArguments = {
+    readonly scopeId?: dolittle.protobuf.Uuid.$Properties | null;
+    readonly filterId?: dolittle.protobuf.Uuid.$Properties | null;
+};
+
 const runtimeSide = {
     connectFailureId: filterFailureIds.failedToRegisterFilter,
     connectResponse: (failure: dolittle.protobuf.Failure.$Properties | undefined): RuntimeMessage => ({ registrationResponse: failure === undefined ? {} : { failure } }),

@@ -8,6 +8,7 @@ import { openPostgresDatabase, postgresErrors, probePostgresDatabase } from '../
 import { openSqliteDatabase, probeSqliteDatabase, sqliteErrors } from '../storage/sqlite/index.js';
 import { PostgresStreams, SqliteStreams, streamsPostgresMigrations, streamsSqliteMigrations } from '../streams/index.js';
 import type { Logger } from '../logging/index.js';
+import { PostgresProjections, projectionsPostgresMigrations, projectionsSqliteMigrations, SqliteProjections } from '../projections/index.js';
 import type { TenantStorage } from '../tenancy/index.js';
 import { watchForOutages } from './watchForOutages.js';
 
@@ -22,13 +23,14 @@ export async function openTenantStorage(
     unavailable: (error: EventStoreIsUnavailable) => void = () => undefined,
 ): Promise<TenantStorage> {
     if (resource.kind === 'embedded') {
-        const database = openSqliteDatabase(resource.file, [...eventStoreSqliteMigrations, ...streamsSqliteMigrations]);
+        const database = openSqliteDatabase(resource.file, [...eventStoreSqliteMigrations, ...streamsSqliteMigrations, ...projectionsSqliteMigrations]);
         const eventLog = new SqliteEventLog(database);
         const watch = { isUnavailable: sqliteErrors.isUnavailable, unavailable };
         const probing = watchForOutages({ probe: () => probeSqliteDatabase(database) }, watch);
         return {
             eventLog: watchForOutages(eventLog, watch),
             streams: watchForOutages(new SqliteStreams(database), watch),
+            projections: watchForOutages(new SqliteProjections(database), watch),
             description: `embedded database '${resource.database}' (${resource.file})`,
             probe: () => probing.probe(),
             close: async () => {
@@ -41,7 +43,7 @@ export async function openTenantStorage(
         connectionString: resource.connectionString,
         schema: resource.schema,
         maximumConnections: resource.maximumConnections,
-        migrations: [...eventStorePostgresMigrations, ...streamsPostgresMigrations],
+        migrations: [...eventStorePostgresMigrations, ...streamsPostgresMigrations, ...projectionsPostgresMigrations],
         ...(logger === undefined ? {} : { logger }),
     });
     const watch = { isUnavailable: postgresErrors.isUnavailable, unavailable };
@@ -49,6 +51,7 @@ export async function openTenantStorage(
     return {
         eventLog: watchForOutages(new PostgresEventLog(database), watch),
         streams: watchForOutages(new PostgresStreams(database), watch),
+        projections: watchForOutages(new PostgresProjections(database), watch),
         description: `PostgreSQL schema '${resource.schema}'`,
         probe: () => probing.probe(),
         close: () => database.close(),

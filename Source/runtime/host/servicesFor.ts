@@ -5,6 +5,8 @@ import { eventStoreServiceFor } from '../eventStore/index.js';
 import { filtersServiceFor } from '../filters/index.js';
 import { healthServiceFor, type Readiness } from '../health/index.js';
 import type { Logger } from '../logging/index.js';
+import { projectionsServiceFor, projectionStoreServiceFor } from '../projections/index.js';
+import type { RegistrationContext } from '../registrations/index.js';
 import { ReverseCallLifetimes } from '../reverseCalls/index.js';
 import { RegisteredProcessors } from '../streamProcessors/index.js';
 import type { Tenants } from '../tenancy/index.js';
@@ -28,14 +30,17 @@ export type RuntimeServices = {
 
 /** Composes the Runtime's features into the services of the private and public servers. */
 export function servicesFor(configuration: RuntimeConfiguration, tenants: Tenants, readiness: Readiness, logger: Logger): RuntimeServices {
-    const health = healthServiceFor(readiness) as unknown as RuntimeService;
-    const eventStore = eventStoreServiceFor(tenants, new LargeMessageWork(), logger.forCategory('eventStore')) as unknown as RuntimeService;
+    const health: RuntimeService = healthServiceFor(readiness);
+    const eventStore: RuntimeService = eventStoreServiceFor(tenants, new LargeMessageWork(), logger.forCategory('eventStore'));
     const lifetimes = new ReverseCallLifetimes(logger.forCategory('reverseCalls'));
     const registered = new RegisteredProcessors();
-    const eventHandlers = eventHandlersServiceFor(tenants, registered, lifetimes, logger.forCategory('eventHandlers')) as unknown as RuntimeService;
-    const filters = filtersServiceFor(tenants, registered, lifetimes, logger.forCategory('filters')) as unknown as RuntimeService;
+    const registrationsFor = (category: string): RegistrationContext => ({ tenants, registered, lifetimes, logger: logger.forCategory(category) });
+    const eventHandlers: RuntimeService = eventHandlersServiceFor(registrationsFor('eventHandlers'));
+    const filters: RuntimeService = filtersServiceFor(registrationsFor('filters'));
+    const projections: RuntimeService = projectionsServiceFor(registrationsFor('projections'));
+    const projectionStore: RuntimeService = projectionStoreServiceFor(tenants, logger.forCategory('projections.store'));
     return {
-        private: [eventStore, eventHandlers, filters, health],
+        private: [eventStore, eventHandlers, filters, projections, projectionStore, health],
         public: [health],
         stop: () => lifetimes.end(),
     };

@@ -16,12 +16,11 @@ import { stepUnpartitioned } from './stepUnpartitioned.js';
 import type { StreamSource } from './StreamSource.js';
 import { ProcessingLoop } from './ProcessingLoop.js';
 import { neverRetry } from './retryTimeFor.js';
-import { sleep } from './sleep.js';
+import { repeatUntilStopped } from './repeatUntilStopped.js';
 import { StorageFailureLog } from './StorageFailureLog.js';
 
 /** How long a processor with nothing to do sleeps before it looks again, should a wake-up be missed. */
 const pollFallback = 60_000;
-const pauseAfterStorageFailure = 1_000;
 
 /** What a processor needs to run. */
 export type StreamProcessorOptions = {
@@ -89,16 +88,18 @@ export class StreamProcessor {
         let state: StreamProcessorState | undefined;
         let started = false;
         const failures = new StorageFailureLog(logger, { unavailable: messages.storeUnavailable, available: messages.storeAvailable, failed: messages.failed });
-        while (!signal.aborted) {
-            try {
+        await repeatUntilStopped(
+            signal,
+            failures,
+            async () => {
                 if (state === undefined) {
                     const stored = (await this.#options.streams.state(key)) ?? initialStreamProcessorState(this.#options.partitioned);
                     state = started ? stored : this.#retryNeverRetriedOnStart(stored);
                     started = true;
                 }
                 const version = changes.version(source.changes);
-                const step = state.partitioned ? stepPartitioned : stepUnpartitioned;
-                const result = await step(state as never, this.#context(signal));
+                const context = this.#context(signal);
+                const result = state.partitioned ? await stepPartitioned(state, context) : await stepUnpartitioned(state, context);
                 state = result.state;
                 failures.succeeded();
                 if (!result.progressed && !signal.aborted) {
@@ -110,15 +111,11 @@ export class StreamProcessor {
                         state = undefined;
                     }
                 }
-            } catch (error) {
-                if (signal.aborted) {
-                    break;
-                }
-                failures.failed(error);
+            },
+            () => {
                 state = undefined;
-                await sleep(pauseAfterStorageFailure, signal);
-            }
-        }
+            },
+        );
         logger.log(messages.stopped);
     }
 

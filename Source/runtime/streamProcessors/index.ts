@@ -9,3 +9,4 @@ export { RegisteredProcessors } from './RegisteredProcessors.js';
 export { failedOutcome, unansweredOutcome } from './failedOutcome.js';
 export { ProcessingLoop } from './ProcessingLoop.js';
 export { StorageFailureLog, type StorageFailureMessages } from './StorageFailureLog.js';
+export { repeatUntilStopped } from './repeatUntilStopped.js';

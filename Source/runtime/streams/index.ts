@@ -19,3 +19,5 @@ export { SqliteStreams } from './sqlite/SqliteStreams.js';
 export { streamsSqliteMigrations } from './sqlite/migrations.js';
 export { PostgresStreams } from './postgres/PostgresStreams.js';
 export { streamsPostgresMigrations } from './postgres/migrations.js';
+export { sqliteProcessorStateWriter } from './sqlite/sqliteProcessorStateWriter.js';
+export { savePostgresProcessorState } from './postgres/savePostgresProcessorState.js';

@@ -1,12 +1,15 @@
 import type { EventLogStorage } from '../eventStore/index.js';
+import type { ProjectionStorage } from '../projections/index.js';
 import type { StreamStorage } from '../streams/index.js';
 
-/** A tenant's open event store database: the event logs and the streams, over one backend. */
+/** A tenant's open event store database: the event logs, the streams and the projections' read models, over one backend. */
 export type TenantStorage = {
     /** The event logs; a call that fails because the database is unavailable rejects with EventStoreIsUnavailable. */
     readonly eventLog: EventLogStorage;
     /** The streams and processor states; unavailability rejects with EventStoreIsUnavailable, as for the event logs. */
     readonly streams: StreamStorage;
+    /** The projections' definitions and read models, in the same database; unavailability rejects likewise. */
+    readonly projections: ProjectionStorage;
     /** Which store this is, for the start-up log (never a connection string). */
     readonly description: string;
     /**

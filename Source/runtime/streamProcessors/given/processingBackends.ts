@@ -16,6 +16,10 @@ import { PostgresStreams } from '../../streams/postgres/PostgresStreams.js';
 import { streamsSqliteMigrations } from '../../streams/sqlite/migrations.js';
 import { SqliteStreams } from '../../streams/sqlite/SqliteStreams.js';
 import type { TenantStorage } from '../../tenancy/index.js';
+import { projectionsPostgresMigrations } from '../../projections/postgres/migrations.js';
+import { PostgresProjections } from '../../projections/postgres/PostgresProjections.js';
+import { projectionsSqliteMigrations } from '../../projections/sqlite/migrations.js';
+import { SqliteProjections } from '../../projections/sqlite/SqliteProjections.js';
 
 /** A storage backend the stream processing tests run against. */
 export type ProcessingBackend = {
@@ -50,11 +54,12 @@ function embeddedBackend(): ProcessingBackend {
         openStorage: () => {
             folder ??= mkdtempSync(join(tmpdir(), 'dolittle-stream-processing-'));
             const file = join(folder, `event-store-${files++}.sqlite`);
-            const database = openSqliteDatabase(file, [...eventStoreSqliteMigrations, ...streamsSqliteMigrations]);
+            const database = openSqliteDatabase(file, [...eventStoreSqliteMigrations, ...streamsSqliteMigrations, ...projectionsSqliteMigrations]);
             const eventLog = new SqliteEventLog(database);
             return Promise.resolve({
                 eventLog,
                 streams: new SqliteStreams(database),
+                projections: new SqliteProjections(database),
                 description: `embedded database ${file}`,
                 probe: () => probeSqliteDatabase(database),
                 close: async () => {
@@ -76,11 +81,12 @@ function postgresBackend(postgres: PostgresForTests): ProcessingBackend {
                 connectionString: postgres.connectionString,
                 schema,
                 maximumConnections: 5,
-                migrations: [...eventStorePostgresMigrations, ...streamsPostgresMigrations],
+                migrations: [...eventStorePostgresMigrations, ...streamsPostgresMigrations, ...projectionsPostgresMigrations],
             });
             return {
                 eventLog: new PostgresEventLog(database),
                 streams: new PostgresStreams(database),
+                projections: new PostgresProjections(database),
                 description: `PostgreSQL schema ${schema}`,
                 probe: () => probePostgresDatabase(database),
                 close: () => database.close(),

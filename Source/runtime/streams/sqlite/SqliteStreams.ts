@@ -10,7 +10,8 @@ import type { StreamProcessorKey } from '../StreamProcessorKey.js';
 import type { StreamProcessorState } from '../StreamProcessorState.js';
 import type { StreamStorage } from '../StreamStorage.js';
 import { sqliteStreamStatements } from './sqliteStreamStatements.js';
-import { failingPartitionToParameters, stateFromRows, stateToParameters, type FailingPartitionRow, type ProcessorStateRow } from './stateRows.js';
+import { sqliteProcessorStateWriter } from './sqliteProcessorStateWriter.js';
+import { stateFromRows, type FailingPartitionRow, type ProcessorStateRow } from './stateRows.js';
 import { streamEventFromRow, type StreamEventRow } from './streamEventRows.js';
 
 type DefinitionRow = { readonly partitioned: number; readonly filter: string };
@@ -21,12 +22,14 @@ export class SqliteStreams implements StreamStorage {
     readonly #statements;
     readonly #saveStateTransaction;
     readonly #appendAndSaveStateTransaction;
+    readonly #stateWriter;
 
     /** Creates the streams over an open database whose event store and streams migrations have run. */
     constructor(database: SqliteDatabase) {
         this.#database = database;
         const statements = sqliteStreamStatements(database);
         this.#statements = statements;
+        this.#stateWriter = sqliteProcessorStateWriter(database);
         this.#saveStateTransaction = database.transaction((processor: StreamProcessorKey, state: StreamProcessorState) => this.#writeState(processor, state));
         this.#appendAndSaveStateTransaction = database.transaction(
             (key: StreamKey, events: ReadonlyArray<FilteredEvent>, processor: StreamProcessorKey, state: StreamProcessorState) => {
@@ -94,14 +97,7 @@ export class SqliteStreams implements StreamStorage {
     }
 
     #writeState(processor: StreamProcessorKey, state: StreamProcessorState): void {
-        this.#statements.saveState.run(stateToParameters(processor, state));
-        if (state.partitioned) {
-            // Unpartitioned states have no failing partitions; those a partitioned state left are never read for them.
-            this.#statements.removeFailingPartitions.run(processor.scope, processor.processorId, processor.sourceStreamId);
-            for (const [partition, failing] of state.failingPartitions) {
-                this.#statements.addFailingPartition.run(failingPartitionToParameters(processor, partition, failing));
-            }
-        }
+        this.#stateWriter(processor, state);
     }
 
     // Stream appends and processor states are bookkeeping derived from the event log, so their commits skip the

@@ -1,0 +1,39 @@
+import type { Guid } from '../guids/index.js';
+import type { StreamProcessorKey, UnpartitionedStreamProcessorState } from '../streams/index.js';
+import type { ProjectionDefinition } from './ProjectionDefinition.js';
+
+/** A read model: the projection's state for one key, the JSON text exactly as the head answered it. */
+export type ReadModel = {
+    readonly key: string;
+    readonly state: string;
+};
+
+/** What an event did to a read model: replaced its state, or deleted it. */
+export type ReadModelChange = { readonly key: string; readonly state: string } | { readonly key: string; readonly state: undefined };
+
+/**
+ * What every storage backend provides for a tenant's projections: their definitions and read models, in the
+ * tenant's store beside its event log and processor states, so that read models and the projection's position are
+ * written in one transaction.
+ */
+export interface ProjectionStorage {
+    /** The stored definition of a projection, if any. */
+    definition(scope: Guid, projectionId: Guid): Promise<ProjectionDefinition | undefined>;
+    /**
+     * In one transaction: stores the definition and, when `reset` is given, deletes every read model of the
+     * projection and saves the processor's state (its position back at the start), so that it replays.
+     */
+    saveDefinition(definition: ProjectionDefinition, reset?: { readonly processor: StreamProcessorKey; readonly state: UnpartitionedStreamProcessorState }): Promise<void>;
+    /** The state of one read model, or undefined when there is none for the key. */
+    readModel(scope: Guid, projectionId: Guid, key: string): Promise<string | undefined>;
+    /** The states of the read models of some keys, by key; a key without a read model is left out. */
+    readModelsOf(scope: Guid, projectionId: Guid, keys: ReadonlyArray<string>): Promise<ReadonlyMap<string, string>>;
+    /** Every read model of a projection, in key order. */
+    readModels(scope: Guid, projectionId: Guid): Promise<ReadonlyArray<ReadModel>>;
+    /**
+     * In one transaction: applies the changes to the projection's read models (in order: a later change of a key
+     * wins) and saves its processor's state. A crash leaves either both or neither, so no event is applied twice
+     * and none is skipped.
+     */
+    commit(scope: Guid, projectionId: Guid, changes: ReadonlyArray<ReadModelChange>, processor: StreamProcessorKey, state: UnpartitionedStreamProcessorState): Promise<void>;
+}

@@ -1,0 +1,22 @@
+import { emptyGuid, type Guid } from '../guids/index.js';
+import type { ProjectionDefinition } from './ProjectionDefinition.js';
+
+/** Says why a projection registration is refused before any tenant is asked, or undefined when it is valid. */
+export function validateRegistration(definition: ProjectionDefinition): string | undefined {
+    if (definition.projectionId === emptyGuid) {
+        return 'the projection id is the empty GUID';
+    }
+    const seen = new Set<Guid>();
+    for (const selector of definition.selectors) {
+        if (seen.has(selector.eventType)) {
+            return `Event ${selector.eventType} was specified more than once`;
+        }
+        seen.add(selector.eventType);
+    }
+    try {
+        JSON.parse(definition.initialState);
+    } catch {
+        return `its initial state is not JSON: ${definition.initialState.slice(0, 100)}`;
+    }
+    return undefined;
+}

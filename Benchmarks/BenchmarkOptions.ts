@@ -12,14 +12,16 @@ export type BenchmarkSizes = {
     readonly catchUpEvents: number;
     readonly catchUpTimeoutMilliseconds: number;
     readonly pingPongRoundTrips: number;
+    /** The backlog the projection-replay scenario projects (spread evenly over 1,000 keys: a multiple of 1,000). */
+    readonly projectionReplayEvents: number;
     /** How many ~3 MB commits are sent at once while /healthz is polled. */
     readonly bigCommits: number;
 };
 
 /** The scenarios, by the name --scenario takes. */
-export type ScenarioName = 'commits' | 'latency' | 'catch-up' | 'big-commits';
+export type ScenarioName = 'commits' | 'latency' | 'catch-up' | 'big-commits' | 'projection-replay';
 
-const scenarioNames: ReadonlyArray<ScenarioName> = ['commits', 'latency', 'catch-up', 'big-commits'];
+const scenarioNames: ReadonlyArray<ScenarioName> = ['commits', 'latency', 'catch-up', 'big-commits', 'projection-replay'];
 
 /** What `npm run bench` was asked to do. */
 export type BenchmarkOptions = {
@@ -48,6 +50,7 @@ const fullSizes: BenchmarkSizes = {
     catchUpEvents: 100_000,
     catchUpTimeoutMilliseconds: 150_000,
     pingPongRoundTrips: 50_000,
+    projectionReplayEvents: 100_000,
     bigCommits: 40,
 };
 
@@ -60,13 +63,15 @@ const quickSizes: BenchmarkSizes = {
     catchUpEvents: 10_000,
     catchUpTimeoutMilliseconds: 60_000,
     pingPongRoundTrips: 10_000,
+    projectionReplayEvents: 10_000,
     bigCommits: 40,
 };
 
 const usage = `Usage: npm run bench -- [--quick] [--backend embedded|postgres] [--postgres <url>] [--profile <folder>]
   --quick             smaller counts and shorter windows (about a minute); also BENCH_QUICK=1
   --backend <name>    only this backend (repeatable); default both
-  --scenario <name>   only this scenario: commits, latency, catch-up or big-commits (repeatable); default all
+  --scenario <name>   only this scenario: commits, latency, catch-up, big-commits or
+                      projection-replay (repeatable); default all
   --postgres <url>    the PostgreSQL server to create the benchmark databases on; also DOLITTLE_BENCH_POSTGRES;
                       default postgres://postgres@127.0.0.1:5432/postgres
   --profile <folder>  run the Runtime with --cpu-prof and keep its profiles in <folder>

@@ -20,6 +20,7 @@ import { commitToHandlerLatency } from './scenarios/commitToHandlerLatency.js';
 import type { PingPongCeiling } from './scenarios/PingPongCeiling.js';
 import { measurePingPongCeiling } from './scenarios/measurePingPongCeiling.js';
 import { measureUnaryCeilings } from './scenarios/measureUnaryCeilings.js';
+import { projectionReplay } from './scenarios/projectionReplay.js';
 import type { UnaryCeilings } from './scenarios/UnaryCeilings.js';
 
 const machine: CpuSource = ['machine', machineBusyMilliseconds];
@@ -64,6 +65,9 @@ async function runBackend(name: BackendName, options: BenchmarkOptions, ceiling:
         if (options.scenarios.includes('big-commits')) {
             figures.push(await healthDuringBigCommits(context));
         }
+        if (options.scenarios.includes('projection-replay') && ceiling !== undefined) {
+            figures.push(...(await projectionReplay(context, ceiling)));
+        }
         return figures;
     } catch (error) {
         if (runtime !== undefined) {
@@ -100,7 +104,7 @@ if (options.scenarios.includes('commits')) {
     unaryCeilings = measured.ceilings;
     figures.push(...measured.figures);
 }
-if (options.scenarios.includes('catch-up')) {
+if (options.scenarios.includes('catch-up') || options.scenarios.includes('projection-replay')) {
     const measured = await measurePingPongCeiling(options.sizes.pingPongRoundTrips, machine);
     ceiling = measured.ceiling;
     figures.push(measured.figure);

@@ -39,13 +39,18 @@ export class EventStoreConnection {
         return this.send(this.prepare(eventType, count));
     }
 
-    /** Encodes a Commit call of `count` events of a type, to send later; `content` gives each event's JSON text. */
-    prepare(eventType: string, count: number, content: (number: number) => string = benchmarkEventContent): PreparedCommit {
+    /**
+     * Encodes a Commit call of `count` events of a type, to send later; `content` gives each event's JSON text. The
+     * n-th event of the connection gets the event source id `n % eventSourceCount` of the benchmark's pool (at most
+     * its size, 1,024), so consecutive events cycle through that many event sources.
+     */
+    prepare(eventType: string, count: number, content: (number: number) => string = benchmarkEventContent, eventSourceCount = wireEventSources.length): PreparedCommit {
+        const sources = Math.min(Math.max(1, eventSourceCount), wireEventSources.length);
         const artifact = { id: guidToUuid(eventType), generation: 1 };
         const events: UncommittedEvent[] = [];
         for (let index = 0; index < count; index++) {
             const n = this.#next++;
-            events.push({ artifact, eventSourceId: wireEventSources[n % wireEventSources.length]!, public: false, content: content(n) });
+            events.push({ artifact, eventSourceId: wireEventSources[n % sources]!, public: false, content: content(n) });
         }
         const body = dolittle.runtime.events.CommitEventsRequest.encode({ callContext: { executionContext: benchmarkExecutionContext }, events }).finish();
         const frame = Buffer.allocUnsafe(messagePrefixLength + body.length);

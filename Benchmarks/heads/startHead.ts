@@ -3,13 +3,16 @@ import type { HeadArguments, HeadMessage } from './HeadMessage.js';
 
 const registrationTimeout = 30_000;
 
-/** Starts the benchmark head in a process of its own and waits until its event handler is registered. */
-export async function startHead(headArguments: HeadArguments): Promise<ForkedScript<HeadMessage>> {
-    const head = new ForkedScript<HeadMessage>(new URL('./eventHandlerHead.ts', import.meta.url), headArguments);
+/**
+ * Starts a benchmark head in a process of its own and waits until its processor is registered: by default the event
+ * handler head with HeadArguments; `script` names another head (e.g. the projection head) that reports the same messages.
+ */
+export async function startHead<Arguments = HeadArguments>(headArguments: Arguments, script: URL = new URL('./eventHandlerHead.ts', import.meta.url)): Promise<ForkedScript<HeadMessage>> {
+    const head = new ForkedScript<HeadMessage>(script, headArguments);
     try {
         const outcome = await head.next(['registered', 'refused'], registrationTimeout);
         if (outcome.kind === 'refused') {
-            throw new Error(`The Runtime refused the benchmark event handler: ${outcome.reason}`);
+            throw new Error(`The Runtime refused the benchmark head's registration: ${outcome.reason}`);
         }
     } catch (error) {
         await head.stop();

@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import type { Guid } from '../guids/index.js';
 import { PendingCalls } from './PendingCalls.js';
@@ -81,5 +82,29 @@ describe('when a pending call is not answered within its timeout', () => {
         }, undefined, { milliseconds: 60_000, timedOut: () => new Error('timed out') });
         calls.complete(callId, 'answered');
         expect(await response).toBe('answered');
+    });
+});
+
+describe('when many calls wait on one abort signal', () => {
+    it('listens to the signal once, not once per call, and lets go of it when the last call settles', async () => {
+        const calls = new PendingCalls<string>();
+        const signal = new AbortController().signal;
+        const waiting = Array.from({ length: 100 }, () => started(calls, signal));
+        const listenersWhileWaiting = getEventListeners(signal, 'abort').length;
+        waiting.forEach((call, index) => calls.complete(call.callId, `${index}`));
+        expect([listenersWhileWaiting, (await Promise.all(waiting.map((call) => call.response))).length, getEventListeners(signal, 'abort').length]).toEqual([1, 100, 0]);
+    });
+
+    it('rejects every one of them with the reason when the signal aborts', async () => {
+        const calls = new PendingCalls<string>();
+        const controller = new AbortController();
+        const waiting = Array.from({ length: 3 }, () => started(calls, controller.signal));
+        controller.abort(new Error('the head is gone'));
+        const outcomes = await Promise.allSettled(waiting.map((call) => call.response));
+        expect([outcomes.map((outcome) => outcome.status === 'rejected' && (outcome.reason as Error).message), calls.size, getEventListeners(controller.signal, 'abort').length]).toEqual([
+            ['the head is gone', 'the head is gone', 'the head is gone'],
+            0,
+            0,
+        ]);
     });
 });

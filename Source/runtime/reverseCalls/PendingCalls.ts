@@ -8,6 +8,10 @@ type Pending<Response> = {
 /** The calls a connection waits on, each under a fresh random call id, answered strictly by that id. */
 export class PendingCalls<Response> {
     readonly #pending = new Map<Guid, Pending<Response>>();
+    // One abort listener per signal, whatever the number of calls waiting on it: an EventTarget looks through its
+    // listeners on every add and remove, so a listener per call costs O(calls in flight) each (a projection keeps
+    // a thousand keys in flight on one signal).
+    readonly #aborts = new Map<AbortSignal, { readonly callbacks: Set<() => void>; readonly listener: () => void }>();
 
     /** How many calls wait for their response. */
     get size(): number {
@@ -30,14 +34,18 @@ export class PendingCalls<Response> {
             let timer: NodeJS.Timeout | undefined;
             const forget = () => {
                 this.#pending.delete(callId);
-                signal?.removeEventListener('abort', onAbort);
+                if (signal !== undefined) {
+                    this.#stopWatching(signal, onAbort);
+                }
                 clearTimeout(timer);
             };
             const onAbort = () => {
                 forget();
                 reject(signal?.reason);
             };
-            signal?.addEventListener('abort', onAbort, { once: true });
+            if (signal !== undefined) {
+                this.#watch(signal, onAbort);
+            }
             this.#pending.set(callId, {
                 resolve: (response) => {
                     forget();
@@ -56,6 +64,35 @@ export class PendingCalls<Response> {
             }
             send(callId);
         });
+    }
+
+    #watch(signal: AbortSignal, onAbort: () => void): void {
+        const watching = this.#aborts.get(signal);
+        if (watching !== undefined) {
+            watching.callbacks.add(onAbort);
+            return;
+        }
+        const callbacks = new Set([onAbort]);
+        const listener = () => {
+            this.#aborts.delete(signal);
+            for (const callback of [...callbacks]) {
+                callback();
+            }
+        };
+        this.#aborts.set(signal, { callbacks, listener });
+        signal.addEventListener('abort', listener, { once: true });
+    }
+
+    #stopWatching(signal: AbortSignal, onAbort: () => void): void {
+        const watching = this.#aborts.get(signal);
+        if (watching === undefined) {
+            return;
+        }
+        watching.callbacks.delete(onAbort);
+        if (watching.callbacks.size === 0) {
+            this.#aborts.delete(signal);
+            signal.removeEventListener('abort', watching.listener);
+        }
     }
 
     /** Settles the call with the given id; tells whether such a call was pending. */

@@ -1,4 +1,4 @@
-import { readVarint } from './countRepeatedField.js';
+import { readProtobufField } from './readProtobufField.js';
 
 /** A message's bytes taken apart at one repeated field: the message without the field's elements, and the elements. */
 export type SplitMessage = {
@@ -31,37 +31,11 @@ function splitIn(bytes: Buffer, start: number, end: number, path: ReadonlyArray<
     let position = start;
     while (position < end) {
         const fieldStart = position;
-        const key = readVarint(bytes, position, end);
-        if (key === undefined) {
+        const read = readProtobufField(bytes, position, end);
+        if (read === undefined) {
             return undefined;
         }
-        const field = Math.floor(key.value / 8);
-        const wireType = key.value % 8;
-        let valueStart = key.next;
-        let valueEnd: number;
-        if (wireType === 0) {
-            const value = readVarint(bytes, key.next, end);
-            if (value === undefined) {
-                return undefined;
-            }
-            valueEnd = value.next;
-        } else if (wireType === 1) {
-            valueEnd = key.next + 8;
-        } else if (wireType === 5) {
-            valueEnd = key.next + 4;
-        } else if (wireType === 2) {
-            const length = readVarint(bytes, key.next, end);
-            if (length === undefined) {
-                return undefined;
-            }
-            valueStart = length.next;
-            valueEnd = valueStart + length.value;
-        } else {
-            return undefined;
-        }
-        if (valueEnd > end) {
-            return undefined;
-        }
+        const { field, wireType, keyEnd, valueStart, valueEnd } = read;
         if (field === target && wireType === 2 && last) {
             elements.push(bytes.subarray(valueStart, valueEnd));
         } else if (field === target && wireType === 2) {
@@ -70,7 +44,7 @@ function splitIn(bytes: Buffer, start: number, end: number, path: ReadonlyArray<
                 return undefined;
             }
             const innerLength = inner.reduce((sum, part) => sum + part.length, 0);
-            parts.push(bytes.subarray(fieldStart, key.next), varint(innerLength), ...inner);
+            parts.push(bytes.subarray(fieldStart, keyEnd), varint(innerLength), ...inner);
         } else {
             parts.push(bytes.subarray(fieldStart, valueEnd));
         }

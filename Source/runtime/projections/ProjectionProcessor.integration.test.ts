@@ -70,9 +70,9 @@ describeForEachBackend(backends, 'when a projection processor projects a tenant\
             throw new Error(result.failure.reason);
         }
     };
-    const start = async (definition: ProjectionDefinition, askHead: (request: ProjectionRequest) => Promise<ProjectionResponse>) => {
+    const start = async (definition: ProjectionDefinition, askHead: (request: ProjectionRequest) => Promise<ProjectionResponse>, batchSize?: number) => {
         const { tenant } = given();
-        await tenant.storage.projections.saveDefinition(definition, { processor: projectionProcessorKey(definition), state: { partitioned: false, position: 0, lastSuccessfullyProcessed: 0, failure: undefined } });
+        await tenant.storage.projections.saveDefinition(definition, { processor: projectionProcessorKey(definition) });
         given().run(new ProjectionProcessor({
             definition,
             source: eventLogSourceFor(tenant.storage.eventLog, definition.scope),
@@ -81,9 +81,11 @@ describeForEachBackend(backends, 'when a projection processor projects a tenant\
             changes: tenant.changes,
             askHead,
             logger: aSilentLogger(),
+            ...(batchSize === undefined ? {} : { batchSize }),
         }));
     };
     const stateOf = (definition: ProjectionDefinition) => given().tenant.storage.streams.state(projectionProcessorKey(definition));
+    const failingKeysOf = async (definition: ProjectionDefinition) => [...(await given().tenant.storage.projections.failingKeys(definition.scope, definition.projectionId)).values()];
     const readModels = async (definition: ProjectionDefinition) =>
         Object.fromEntries((await given().tenant.storage.projections.readModels(definition.scope, definition.projectionId)).map((readModel) => [readModel.key, JSON.parse(readModel.state) as unknown]));
     const [table1, table2] = [newGuid(), newGuid()];
@@ -138,35 +140,29 @@ describeForEachBackend(backends, 'when a projection processor projects a tenant\
             expect(Object.keys(await readModels(definition)).sort()).toEqual(['7', 'Ada', '{"seat":1}']);
         });
 
-        it('fails, never retried, at an event without the property, naming the property and the event, after committing the events before it', async () => {
+        it('fails, never retried, at an event without the property, naming the property and the event, and projects the other keys', async () => {
             const definition = definitionOf({ kind: 'property', propertyName: 'guest' });
             const head = aScriptedHead(count);
             await commit({ eventSourceId: table1, content: { guest: 'Ada', amount: 1 } }, { eventSourceId: table1, content: { amount: 2 } }, { eventSourceId: table2, content: { guest: 'Grace', amount: 3 } });
             await start(definition, head.askHead);
-            await waitUntil(async () => (await stateOf(definition))?.position === 1, 'the projection stopped at position 1');
-            const state = await stateOf(definition);
-            expect([
-                await readModels(definition),
-                state?.partitioned === false ? [state.failure?.reason, state.failure?.retryTime] : undefined,
-            ]).toEqual([
-                { Ada: { visits: 1, total: 1 } },
-                [`The content of event 1 of type ${visited} has no top-level property 'guest' to key the read model by`, neverRetry],
+            await waitUntil(async () => (await stateOf(definition))?.position === 3, 'the projection reached position 3');
+            expect([await readModels(definition), (await failingKeysOf(definition)).map((failing) => [failing.position, failing.reason, failing.retryTime])]).toEqual([
+                { Ada: { visits: 1, total: 1 }, Grace: { visits: 1, total: 3 } },
+                [[1, `The content of event 1 of type ${visited} has no top-level property 'guest' to key the read model by`, neverRetry]],
             ]);
         });
     });
 
     describe('and the head answers neither a replace, a delete nor a failure', () => {
-        it('fails at that event and stores nothing for it', async () => {
+        it('fails at that event, stores nothing for it, and projects the other keys', async () => {
             const definition = definitionOf({ kind: 'eventSourceId' });
             const head = aScriptedHead((asked) => (asked.content['amount'] === 2 ? { nothing: true } : count(asked)));
             await commit({ eventSourceId: table1, content: { amount: 1 } }, { eventSourceId: table2, content: { amount: 2 } }, { eventSourceId: table1, content: { amount: 3 } });
             await start(definition, head.askHead);
-            await waitUntil(async () => { const state = await stateOf(definition); return state?.partitioned === false && state.failure !== undefined; }, 'the projection failed');
-            const state = await stateOf(definition);
-            expect([await readModels(definition), state?.position, state?.partitioned === false ? state.failure?.reason : undefined]).toEqual([
-                { [table1]: { visits: 1, total: 1 } },
-                1,
-                `The head answered event 1 for key '${table2}' with neither a replace, a delete nor a failure`,
+            await waitUntil(async () => (await stateOf(definition))?.position === 3, 'the projection reached position 3');
+            expect([await readModels(definition), (await failingKeysOf(definition)).map((failing) => [failing.position, failing.reason])]).toEqual([
+                { [table1]: { visits: 2, total: 4 } },
+                [[1, `The head answered event 1 for key '${table2}' with neither a replace, a delete nor a failure`]],
             ]);
         });
     });
@@ -185,6 +181,42 @@ describeForEachBackend(backends, 'when a projection processor projects a tenant\
             expect([await readModels(definition), head.asked.filter((asked) => asked.content['amount'] === 2).map((asked) => asked.retryCount)]).toEqual([
                 { [table1]: { visits: 2, total: 3 }, [table2]: { visits: 1, total: 3 } },
                 [undefined, 1],
+            ]);
+        });
+    });
+
+    describe('and one key keeps failing while the other keys have events after it', () => {
+        it('projects the other keys to the end, and the failing key, once it recovers, gets each of its events once and in order', async () => {
+            const definition = definitionOf({ kind: 'eventSourceId' });
+            let ovenIsCold = true;
+            const head = aScriptedHead((asked) =>
+                asked.key === table1 && asked.content['amount'] === 2 && ovenIsCold ? { failure: { reason: 'The oven is cold', retry: true, retryTimeoutMilliseconds: 20 } } : count(asked),
+            );
+            const table3 = newGuid();
+            await commit(
+                { eventSourceId: table1, content: { amount: 1 } },
+                { eventSourceId: table1, content: { amount: 2 } },
+                { eventSourceId: table2, content: { amount: 10 } },
+                { eventSourceId: table1, content: { amount: 3 } },
+                { eventSourceId: table2, content: { amount: 20 } },
+                { eventSourceId: table3, content: { amount: 100 } },
+                { eventSourceId: table1, content: { amount: 4 } },
+            );
+            // Batches of two events: the failing key catches up over several passes after it recovers.
+            await start(definition, head.askHead, 2);
+            await waitUntil(async () => (await stateOf(definition))?.position === 7 && (await failingKeysOf(definition)).some((failing) => failing.attempts >= 2), 'the other keys reached the end and the key was retried');
+            const whileFailing = [await readModels(definition), (await failingKeysOf(definition)).map((failing) => [failing.position, failing.reason])];
+            ovenIsCold = false;
+            await commit({ eventSourceId: table1, content: { amount: 5 } }, { eventSourceId: table2, content: { amount: 30 } });
+            await waitUntil(async () => (await stateOf(definition))?.position === 9 && (await failingKeysOf(definition)).length === 0, 'the failing key recovered');
+            expect([
+                whileFailing,
+                await readModels(definition),
+                head.asked.filter((asked) => asked.key === table1 && asked.content['amount'] !== 2).map((asked) => asked.content['amount']),
+            ]).toEqual([
+                [{ [table1]: { visits: 1, total: 1 }, [table2]: { visits: 2, total: 30 }, [table3]: { visits: 1, total: 100 } }, [[1, 'The oven is cold']]],
+                { [table1]: { visits: 5, total: 15 }, [table2]: { visits: 3, total: 60 }, [table3]: { visits: 1, total: 100 } },
+                [1, 3, 4, 5],
             ]);
         });
     });

@@ -1,15 +1,24 @@
 import { emptyGuid } from '../guids/index.js';
 import type { Logger } from '../logging/index.js';
 import { neverRetry, ProcessingLoop, repeatUntilStopped, StorageFailureLog, type RetryState, type StreamSource } from '../streamProcessors/index.js';
-import type { StreamChanges, StreamEvent, StreamProcessorKey, StreamStorage, UnpartitionedStreamProcessorState } from '../streams/index.js';
+import type { StreamChanges, StreamEvent, StreamProcessorKey, StreamStorage } from '../streams/index.js';
 import { askHeadToProject, type AskHead, type CurrentState, type ProjectionOutcome } from './HeadProjection.js';
 import { keyOf } from './keyOf.js';
 import { projectionLogMessages as messages } from './logMessages.js';
 import type { KeySelector, ProjectionDefinition } from './ProjectionDefinition.js';
+import type { FailingKey, ProjectionState } from './ProjectionState.js';
 import type { ProjectionStorage, ReadModelChange } from './ProjectionStorage.js';
 
 /** How long a processor with nothing to do sleeps before it looks again, should a wake-up be missed. */
 const pollFallback = 60_000;
+
+/**
+ * The key under which events that select no key wait (a missing or null key property). It starts with U+FFFF, a
+ * Unicode noncharacter that is not for interchange, so no key a head writes holds it in practice (NUL would be
+ * surer, but PostgreSQL text cannot store it). It is never a read model: such an event fails without asking the
+ * head, and only a new definition can key it.
+ */
+const keyOfEventsWithoutKey = '\uffffno key';
 
 /** What a projection's processor needs to run for one tenant. */
 export type ProjectionProcessorOptions = {
@@ -33,15 +42,22 @@ export function projectionProcessorKey(definition: ProjectionDefinition): Stream
 }
 
 type Failed = { readonly position: number; readonly outcome: Extract<ProjectionOutcome, { succeeded: false }> };
-type Applied = { readonly position: number; readonly change: ReadModelChange };
+
+/** A key's events to project in one pass, in order, and the retry state of the first one when it is retried. */
+type KeyWork = { readonly events: StreamEvent[]; readonly retry: RetryState | undefined };
+
+/** What projecting one key's events did: the changes of the events that succeeded, and the failure that stopped it. */
+type KeyResult = { readonly changes: ReadonlyArray<ReadModelChange>; readonly failed: Failed | undefined };
+
+type StepResult = { readonly state: ProjectionState; readonly progressed: boolean; readonly wakeAt: number };
 
 /**
  * Runs a projection over a scope's event log for one tenant. It reads a batch of events, asks the head about the
  * matching ones with several keys in flight (each key's events in order, one at a time), and commits the batch's
  * read-model changes together with the position after them in one storage transaction: a crash leaves both or
- * neither, so no event is applied twice and none is skipped. When an event fails, the changes of the events before
- * it are committed with the failure at its position, and the processor waits there until the retry time the head
- * asked for; the events after it, whatever their key, wait too (the position is one for the whole log).
+ * neither, so no event is applied twice and none is skipped. Only one key's events must stay in order, so when an
+ * event fails, its key waits at it until the retry time the head asked for (its later events wait too) while the
+ * other keys go on; a retry projects the waiting key's events from the failed one up to the position.
  */
 export class ProjectionProcessor {
     readonly #options: ProjectionProcessorOptions;
@@ -70,9 +86,9 @@ export class ProjectionProcessor {
     }
 
     async #run(signal: AbortSignal): Promise<void> {
-        const { logger, changes, source, streams } = this.#options;
+        const { logger, changes, source } = this.#options;
         logger.log(messages.started);
-        let state: UnpartitionedStreamProcessorState | undefined;
+        let state: ProjectionState | undefined;
         let started = false;
         const failures = new StorageFailureLog(logger, { unavailable: messages.storeUnavailable, available: messages.storeAvailable, failed: messages.storageFailed });
         await repeatUntilStopped(
@@ -80,9 +96,7 @@ export class ProjectionProcessor {
             failures,
             async () => {
                 if (state === undefined) {
-                    const stored = unpartitioned(await streams.state(this.#key));
-                    // A head that asked never to retry an event gets one more attempt when it registers again.
-                    state = !started && stored.failure?.retryTime === neverRetry ? { ...stored, failure: { ...stored.failure, retryTime: this.#clock() } } : stored;
+                    state = await this.#storedState(!started);
                     started = true;
                 }
                 const version = changes.version(source.changes);
@@ -91,7 +105,7 @@ export class ProjectionProcessor {
                 failures.succeeded();
                 if (!result.progressed && !signal.aborted) {
                     await changes.waitForChange(source.changes, version, Math.min(result.wakeAt - this.#clock(), pollFallback), signal);
-                    if (state.failure !== undefined) {
+                    if (state.failingKeys.size > 0) {
                         // Re-read a failing processor's state before retrying, so that an operator's edit takes effect.
                         state = undefined;
                     }
@@ -104,113 +118,199 @@ export class ProjectionProcessor {
         logger.log(messages.stopped);
     }
 
-    async #step(
-        initial: UnpartitionedStreamProcessorState,
-        signal: AbortSignal,
-    ): Promise<{ readonly state: UnpartitionedStreamProcessorState; readonly progressed: boolean; readonly wakeAt: number }> {
-        const { source, definition, projections, logger } = this.#options;
-        const retrying = initial.failure;
-        if (retrying !== undefined && retrying.retryTime > this.#clock()) {
-            return { state: initial, progressed: false, wakeAt: retrying.retryTime };
-        }
-        const events = await source.read(initial.position, this.#options.batchSize ?? 2_000);
-        if (events.length === 0) {
-            return { state: initial, progressed: false, wakeAt: Number.MAX_SAFE_INTEGER };
-        }
-        const batch = this.#eventsByKey(events, initial.position);
-        const retry: RetryState | undefined = retrying === undefined ? undefined : { reason: retrying.reason, attempts: retrying.attempts };
-        let failed: Failed | undefined = batch.failed;
-        const applied: Applied[] = [];
-        const storedStates = await projections.readModelsOf(definition.scope, definition.projectionId, [...batch.keys.keys()]);
-        await Promise.all(
-            [...batch.keys].map(async ([key, keyEvents]) => {
-                const stored = storedStates.get(key);
-                let current: CurrentState = stored === undefined ? { key, state: definition.initialState, persisted: false } : { key, state: stored, persisted: true };
-                for (const event of keyEvents) {
-                    // Events after a failed one are not committed in this batch: asking about them would be wasted.
-                    if (signal.aborted || (failed !== undefined && failed.position < event.position)) {
-                        return;
-                    }
-                    const outcome = await askHeadToProject(this.#options.askHead, definition.scope, event, current, event.position === initial.position ? retry : undefined, signal);
-                    if (!outcome.succeeded) {
-                        if (failed === undefined || event.position < failed.position) {
-                            failed = { position: event.position, outcome };
-                        }
-                        return;
-                    }
-                    applied.push({ position: event.position, change: { key, state: outcome.state } });
-                    current = outcome.state === undefined ? { key, state: definition.initialState, persisted: false } : { key, state: outcome.state, persisted: true };
-                }
-            }),
-        );
-        signal.throwIfAborted();
+    async #storedState(starting: boolean): Promise<ProjectionState> {
+        const { streams, projections, definition } = this.#options;
+        const stored = await streams.state(this.#key);
+        const failingKeys = await projections.failingKeys(definition.scope, definition.projectionId);
         const now = this.#clock();
-        const committed = applied.filter((change) => failed === undefined || change.position < failed.position).sort((left, right) => left.position - right.position);
-        const lastSuccessfullyProcessed = committed.length > 0 ? now : initial.lastSuccessfullyProcessed;
-        if (failed !== undefined) {
-            const attempts = retrying !== undefined && failed.position === initial.position ? retrying.attempts + 1 : 1;
-            const retryTime = failed.outcome.retry ? now + Math.max(0, failed.outcome.retryTimeout) : neverRetry;
-            const state: UnpartitionedStreamProcessorState = {
-                partitioned: false,
-                position: failed.position,
-                lastSuccessfullyProcessed,
-                failure: { reason: failed.outcome.reason, attempts, retryTime, lastFailed: now },
-            };
-            await projections.commit(definition.scope, definition.projectionId, committed.map((change) => change.change), this.#key, state);
-            logger.log(messages.processingFailed, {
-                position: failed.position,
-                reason: failed.outcome.reason,
-                attempts,
-                retryIn: failed.outcome.retry ? retryTime - now : 'never (until the head registers again)',
-            });
-            return { state, progressed: false, wakeAt: retryTime };
+        return {
+            position: stored?.position ?? 0,
+            lastSuccessfullyProcessed: stored?.lastSuccessfullyProcessed ?? 0,
+            // A head that asked never to retry an event gets one more attempt when it registers again.
+            failingKeys: starting ? new Map([...failingKeys].map(([key, failing]) => [key, failing.retryTime === neverRetry ? { ...failing, retryTime: now } : failing])) : failingKeys,
+        };
+    }
+
+    async #step(initial: ProjectionState, signal: AbortSignal): Promise<StepResult> {
+        const due = [...initial.failingKeys].filter(([, failing]) => failing.retryTime <= this.#clock());
+        const retried = due.length > 0 ? await this.#retry(initial, new Map(due), signal) : undefined;
+        const state = retried?.state ?? initial;
+        const next = await this.#projectNext(state, signal);
+        return { state: next.state, progressed: next.progressed || (retried?.progressed ?? false), wakeAt: Math.min(next.wakeAt, retried?.wakeAt ?? Number.MAX_SAFE_INTEGER) };
+    }
+
+    // Projects the next batch of the event log for the keys that are not failing; a failing key's events in it wait.
+    async #projectNext(initial: ProjectionState, signal: AbortSignal): Promise<StepResult> {
+        const events = await this.#options.source.read(initial.position, this.#options.batchSize ?? 2_000);
+        if (events.length === 0) {
+            return { state: initial, progressed: false, wakeAt: earliestRetry(initial) };
         }
-        const state: UnpartitionedStreamProcessorState = { partitioned: false, position: batch.end, lastSuccessfullyProcessed, failure: undefined };
-        await projections.commit(definition.scope, definition.projectionId, committed.map((change) => change.change), this.#key, state);
+        const work = new Map<string, KeyWork>();
+        let end = initial.position;
+        for (const event of events) {
+            if (event.position !== end) {
+                break;
+            }
+            end += 1;
+            const key = this.#keyOf(event);
+            if (key !== undefined && !initial.failingKeys.has(key)) {
+                addEvent(work, key, event, undefined);
+            }
+        }
+        const results = await this.#project(work, signal);
+        const now = this.#clock();
+        const failingKeys = new Map(initial.failingKeys);
+        for (const [key, result] of results) {
+            if (result.failed !== undefined) {
+                const failing = failingKeyAt(result.failed, 1, now);
+                failingKeys.set(key, failing);
+                this.#logFailure(key, failing, result.failed);
+            }
+        }
+        const changes = [...results.values()].flatMap((result) => result.changes);
+        const state: ProjectionState = { position: end, lastSuccessfullyProcessed: changes.length > 0 ? now : initial.lastSuccessfullyProcessed, failingKeys };
+        await this.#commit(changes, state);
+        const { logger } = this.#options;
         if (logger.isEnabled(messages.processed)) {
-            logger.log(messages.processed, { from: initial.position, to: state.position, changes: committed.length });
-        }
-        if (retrying !== undefined) {
-            logger.log(messages.recovered, { position: initial.position, attempts: retrying.attempts });
+            logger.log(messages.processed, { from: initial.position, to: state.position, changes: changes.length });
         }
         return { state, progressed: true, wakeAt: now };
     }
 
-    // The batch's matching events by key, in order; an event without a key fails the batch there (never retried:
-    // its content will not change, only a new definition can key it).
-    #eventsByKey(
-        events: ReadonlyArray<StreamEvent>,
-        from: number,
-    ): { readonly keys: ReadonlyMap<string, StreamEvent[]>; readonly failed: Failed | undefined; readonly end: number } {
-        const keys = new Map<string, StreamEvent[]>();
-        let expected = from;
+    // Projects the waiting events of the failing keys whose retry time has come, from each one's failed event up to
+    // the position, one batch of the event log at a time; a key that reaches the position has recovered.
+    async #retry(initial: ProjectionState, due: ReadonlyMap<string, FailingKey>, signal: AbortSignal): Promise<StepResult> {
+        const batchSize = this.#options.batchSize ?? 2_000;
+        const from = Math.min(...[...due.values()].map((failing) => failing.position));
+        const read = await this.#options.source.read(from, batchSize);
+        const events = read.filter((event) => event.position < initial.position);
+        // How far this pass looked: to the position, unless the batch ended before it.
+        const scannedTo = events.length === batchSize && events.length === read.length ? events[events.length - 1]!.position + 1 : initial.position;
+        const work = new Map<string, KeyWork>();
         for (const event of events) {
-            if (event.position !== expected) {
-                break;
-            }
-            expected += 1;
-            const selector = this.#selectors.get(event.event.type.id);
-            if (selector === undefined) {
-                continue;
-            }
-            const key = keyOf(event, selector);
-            if ('missing' in key) {
-                return { keys, failed: { position: event.position, outcome: { succeeded: false, reason: key.missing, retry: false, retryTimeout: 0 } }, end: event.position };
-            }
-            const list = keys.get(key.key);
-            if (list === undefined) {
-                keys.set(key.key, [event]);
-            } else {
-                list.push(event);
+            const key = this.#keyOf(event);
+            const failing = key === undefined ? undefined : due.get(key);
+            if (key !== undefined && failing !== undefined && event.position >= failing.position) {
+                addEvent(work, key, event, event.position === failing.position && failing.attempts > 0 ? { reason: failing.reason, attempts: failing.attempts } : undefined);
             }
         }
-        return { keys, failed: undefined, end: expected };
+        const results = await this.#project(work, signal);
+        const now = this.#clock();
+        const failingKeys = new Map(initial.failingKeys);
+        let applied = 0;
+        for (const [key, failing] of due) {
+            if (failing.position >= scannedTo) {
+                continue;
+            }
+            const result = results.get(key);
+            applied += result?.changes.length ?? 0;
+            if (result?.failed !== undefined) {
+                const attempts = (result.failed.position === failing.position ? failing.attempts : 0) + 1;
+                const failed = failingKeyAt(result.failed, attempts, now);
+                failingKeys.set(key, failed);
+                this.#logFailure(key, failed, result.failed);
+            } else if (scannedTo >= initial.position) {
+                failingKeys.delete(key);
+                this.#options.logger.log(messages.recovered, { key: printable(key), position: failing.position, attempts: failing.attempts });
+            } else {
+                // Caught up as far as this pass looked: the key goes on from there at once, still behind the position.
+                failingKeys.set(key, { ...failing, position: scannedTo, attempts: 0, retryTime: now });
+            }
+        }
+        const changes = [...results.values()].flatMap((result) => result.changes);
+        const state: ProjectionState = { ...initial, lastSuccessfullyProcessed: applied > 0 ? now : initial.lastSuccessfullyProcessed, failingKeys };
+        await this.#commit(changes, state);
+        return { state, progressed: applied > 0, wakeAt: earliestRetry(state) };
+    }
+
+    // Asks the head about each key's events, several keys in flight and each key's events in order; a key stops at
+    // its first failure.
+    async #project(work: ReadonlyMap<string, KeyWork>, signal: AbortSignal): Promise<ReadonlyMap<string, KeyResult>> {
+        const { definition, projections } = this.#options;
+        const keys = [...work.keys()].filter((key) => key !== keyOfEventsWithoutKey);
+        const storedStates = keys.length > 0 ? await projections.readModelsOf(definition.scope, definition.projectionId, keys) : new Map<string, string>();
+        const results = new Map<string, KeyResult>();
+        await Promise.all(
+            [...work].map(async ([key, { events, retry }]) => {
+                const stored = storedStates.get(key);
+                let current: CurrentState = stored === undefined ? { key, state: definition.initialState, persisted: false } : { key, state: stored, persisted: true };
+                const changes: ReadModelChange[] = [];
+                let failed: Failed | undefined;
+                for (const [index, event] of events.entries()) {
+                    if (signal.aborted) {
+                        break;
+                    }
+                    const outcome = key === keyOfEventsWithoutKey ? this.#withoutKey(event) : await askHeadToProject(this.#options.askHead, definition.scope, event, current, index === 0 ? retry : undefined, signal);
+                    if (!outcome.succeeded) {
+                        failed = { position: event.position, outcome };
+                        break;
+                    }
+                    changes.push({ key, state: outcome.state });
+                    current = outcome.state === undefined ? { key, state: definition.initialState, persisted: false } : { key, state: outcome.state, persisted: true };
+                }
+                results.set(key, { changes, failed });
+            }),
+        );
+        signal.throwIfAborted();
+        return results;
+    }
+
+    async #commit(changes: ReadonlyArray<ReadModelChange>, state: ProjectionState): Promise<void> {
+        const { definition, projections } = this.#options;
+        await projections.commit(definition.scope, definition.projectionId, changes, this.#key, state);
+    }
+
+    // The read-model key of an event the projection handles; events of other types have none.
+    #keyOf(event: StreamEvent): string | undefined {
+        const selector = this.#selectors.get(event.event.type.id);
+        if (selector === undefined) {
+            return undefined;
+        }
+        const key = keyOf(event, selector);
+        return 'missing' in key ? keyOfEventsWithoutKey : key.key;
+    }
+
+    // An event that selects no key fails without asking the head, and is not retried: its content will not change,
+    // only a new definition can key it (a head that registers again gets one more attempt, like any failure).
+    #withoutKey(event: StreamEvent): ProjectionOutcome {
+        const selector = this.#selectors.get(event.event.type.id)!;
+        const key = keyOf(event, selector);
+        return { succeeded: false, reason: 'missing' in key ? key.missing : 'The event selects no key', retry: false, retryTimeout: 0 };
+    }
+
+    #logFailure(key: string, failing: FailingKey, failed: Failed): void {
+        const now = failing.lastFailed;
+        this.#options.logger.log(messages.processingFailed, {
+            key: printable(key),
+            position: failed.position,
+            reason: failed.outcome.reason,
+            attempts: failing.attempts,
+            retryIn: failing.retryTime === neverRetry ? 'never (until the head registers again)' : failing.retryTime - now,
+        });
     }
 }
 
-function unpartitioned(state: Awaited<ReturnType<StreamStorage['state']>>): UnpartitionedStreamProcessorState {
-    if (state === undefined) {
-        return { partitioned: false, position: 0, lastSuccessfullyProcessed: 0, failure: undefined };
+function addEvent(work: Map<string, KeyWork>, key: string, event: StreamEvent, retry: RetryState | undefined): void {
+    const existing = work.get(key);
+    if (existing === undefined) {
+        work.set(key, { events: [event], retry });
+    } else {
+        existing.events.push(event);
     }
-    return state.partitioned ? { partitioned: false, position: state.position, lastSuccessfullyProcessed: state.lastSuccessfullyProcessed, failure: undefined } : state;
+}
+
+function failingKeyAt(failed: Failed, attempts: number, now: number): FailingKey {
+    return { position: failed.position, reason: failed.outcome.reason, attempts, retryTime: failed.outcome.retry ? now + Math.max(0, failed.outcome.retryTimeout) : neverRetry, lastFailed: now };
+}
+
+function earliestRetry(state: ProjectionState): number {
+    let earliest = Number.MAX_SAFE_INTEGER;
+    for (const failing of state.failingKeys.values()) {
+        earliest = Math.min(earliest, failing.retryTime);
+    }
+    return earliest;
+}
+
+function printable(key: string): string {
+    return key === keyOfEventsWithoutKey ? '(events without a key)' : key;
 }

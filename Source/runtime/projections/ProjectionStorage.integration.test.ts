@@ -4,12 +4,15 @@ import { postgresForTests } from '../storage/postgres/given/postgresForTests.js'
 import { describeForEachBackend } from '../storage/postgres/given/describeForEachBackend.js';
 import { processingBackends } from '../streamProcessors/given/processingBackends.js';
 import { TenantUnderTest } from '../streamProcessors/given/TenantUnderTest.js';
-import type { UnpartitionedStreamProcessorState } from '../streams/index.js';
 import type { ProjectionDefinition } from './ProjectionDefinition.js';
 import { projectionProcessorKey } from './ProjectionProcessor.js';
+import type { FailingKey, ProjectionState } from './ProjectionState.js';
 
 const backends = processingBackends(await postgresForTests(import.meta.url));
-const at = (position: number): UnpartitionedStreamProcessorState => ({ partitioned: false, position, lastSuccessfullyProcessed: 1, failure: undefined });
+const at = (position: number, failingKeys: ReadonlyMap<string, FailingKey> = new Map()): ProjectionState => ({ position, lastSuccessfullyProcessed: 1, failingKeys });
+// How the processor row of a projection at a position reads back from the streams' state table.
+const rowAt = (position: number, lastSuccessfullyProcessed = 1) => ({ partitioned: false, position, lastSuccessfullyProcessed, failure: undefined });
+const failingAt = (position: number, reason: string): FailingKey => ({ position, reason, attempts: 2, retryTime: 1_700_000_005_000, lastFailed: 1_700_000_000_000 });
 
 describeForEachBackend(backends, 'when a tenant\'s projections are stored in $name', (backend) => {
     const given = TenantUnderTest.forEachTest(backend);
@@ -38,7 +41,7 @@ describeForEachBackend(backends, 'when a tenant\'s projections are stored in $na
             await storage().projections.commit(scope, projectionId, [{ key: 'b', state: undefined }, { key: 'c', state: '{"n":3}' }, { key: 'c', state: '{"n":4}' }, { key: 'a', state: undefined }, { key: 'a', state: '{ "n" : 5 }' }], processor, at(7));
             expect([await storage().projections.readModels(scope, projectionId), await storage().streams.state(processor)]).toEqual([
                 [{ key: 'a', state: '{ "n" : 5 }' }, { key: 'c', state: '{"n":4}' }],
-                at(7),
+                rowAt(7),
             ]);
         });
 
@@ -49,7 +52,7 @@ describeForEachBackend(backends, 'when a tenant\'s projections are stored in $na
             await storage().projections.commit(scope, projectionId, [{ key: 'a', state: '{"n":1}' }], processor, at(1));
             const failing = storage().projections.commit(scope, projectionId, [{ key: 'a', state: '{"n":2}' }, { key: 'b', state: '{"n":3}' }], processor, at(Number.NaN));
             await expect(failing).rejects.toThrow();
-            expect([await storage().projections.readModels(scope, projectionId), await storage().streams.state(processor)]).toEqual([[{ key: 'a', state: '{"n":1}' }], at(1)]);
+            expect([await storage().projections.readModels(scope, projectionId), await storage().streams.state(processor)]).toEqual([[{ key: 'a', state: '{"n":1}' }], rowAt(1)]);
         });
 
         it('reads the read models of some keys at once, leaving out the keys without one', async () => {
@@ -57,6 +60,18 @@ describeForEachBackend(backends, 'when a tenant\'s projections are stored in $na
             const { scope, projectionId } = definition;
             await storage().projections.commit(scope, projectionId, [{ key: 'a', state: '1' }, { key: "b'; --", state: '2' }, { key: 'c', state: '3' }], projectionProcessorKey(definition), at(3));
             expect(await storage().projections.readModelsOf(scope, projectionId, ['a', "b'; --", 'x'])).toEqual(new Map([['a', '1'], ["b'; --", '2']]));
+        });
+
+        it('saves exactly the failing keys given, with the position', async () => {
+            const definition = aDefinition();
+            const { scope, projectionId } = definition;
+            const processor = projectionProcessorKey(definition);
+            await storage().projections.commit(scope, projectionId, [], processor, at(4, new Map([['a', failingAt(1, 'cold')], ["b'; --", failingAt(2, 'burnt')]])));
+            await storage().projections.commit(scope, projectionId, [], processor, at(9, new Map([["b'; --", failingAt(3, 'still burnt')], ['c', failingAt(8, 'raw')]])));
+            expect([await storage().projections.failingKeys(scope, projectionId), await storage().streams.state(processor)]).toEqual([
+                new Map([["b'; --", failingAt(3, 'still burnt')], ['c', failingAt(8, 'raw')]]),
+                rowAt(9),
+            ]);
         });
 
         it('keeps each projection\'s read models apart', async () => {
@@ -68,22 +83,24 @@ describeForEachBackend(backends, 'when a tenant\'s projections are stored in $na
     });
 
     describe('and a changed definition is saved with a reset', () => {
-        it('deletes the projection\'s read models and puts its position back, in the same transaction as the definition', async () => {
+        it('deletes the projection\'s read models and failing keys and puts its position back, in the same transaction as the definition', async () => {
             const definition = aDefinition();
             const other = aDefinition();
             const { scope, projectionId } = definition;
             const processor = projectionProcessorKey(definition);
             await storage().projections.saveDefinition(definition);
-            await storage().projections.commit(scope, projectionId, [{ key: 'a', state: '{}' }], processor, at(5));
-            await storage().projections.commit(other.scope, other.projectionId, [{ key: 'a', state: '{}' }], projectionProcessorKey(other), at(5));
+            await storage().projections.commit(scope, projectionId, [{ key: 'a', state: '{}' }], processor, at(5, new Map([['b', failingAt(3, 'cold')]])));
+            await storage().projections.commit(other.scope, other.projectionId, [{ key: 'a', state: '{}' }], projectionProcessorKey(other), at(5, new Map([['b', failingAt(3, 'cold')]])));
             const changed = { ...definition, initialState: '{"total":1}' };
-            await storage().projections.saveDefinition(changed, { processor, state: at(0) });
+            await storage().projections.saveDefinition(changed, { processor });
             expect([
                 await storage().projections.readModels(scope, projectionId),
                 await storage().streams.state(processor),
+                await storage().projections.failingKeys(scope, projectionId),
                 await storage().projections.definition(scope, projectionId),
                 await storage().projections.readModels(other.scope, other.projectionId),
-            ]).toEqual([[], at(0), changed, [{ key: 'a', state: '{}' }]]);
+                (await storage().projections.failingKeys(other.scope, other.projectionId)).size,
+            ]).toEqual([[], rowAt(0, 0), new Map(), changed, [{ key: 'a', state: '{}' }], 1]);
         });
     });
 });

@@ -27,10 +27,7 @@ export async function checkProjectionRegistration(definition: ProjectionDefiniti
     }
     return {
         store: async () => {
-            await projections.saveDefinition(definition, {
-                processor: projectionProcessorKey(definition),
-                state: { partitioned: false, position: 0, lastSuccessfullyProcessed: 0, failure: undefined },
-            });
+            await projections.saveDefinition(definition, { processor: projectionProcessorKey(definition) });
             if (stored !== undefined) {
                 logger.log(messages.replaying, { tenant: tenant.id, change });
             }

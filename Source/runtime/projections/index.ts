@@ -1,5 +1,6 @@
 export { projectionFailureIds } from './failures.js';
 export type { ProjectionStorage, ReadModel, ReadModelChange } from './ProjectionStorage.js';
+export { initialProjectionState, type FailingKey, type ProjectionState } from './ProjectionState.js';
 export type { EventSelector, KeySelector, ProjectionDefinition } from './ProjectionDefinition.js';
 export { projectionsServiceFor } from './ProjectionsService.js';
 export { projectionStoreServiceFor } from './ProjectionStoreService.js';

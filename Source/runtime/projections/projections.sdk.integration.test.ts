@@ -33,6 +33,8 @@ describeForEachBackend(backends, 'when SDK projections run on a Runtime on the $
     const projections = { byEventSource: randomUUID(), byCustomer: randomUUID(), byTable: randomUUID(), byPartition: randomUUID(), failing: randomUUID() };
     const eventSources = [randomUUID(), randomUUID()] as const;
     const failingAttempts: number[] = [];
+    // How many attempts at the failing event had been made when the other key's event was projected.
+    const attemptsWhenOtherKeyProjected: number[] = [];
 
     const tally = (readModel: Tally, event: Order) => {
         readModel.count += 1;
@@ -59,6 +61,9 @@ describeForEachBackend(backends, 'when SDK projections run on a Runtime on the $
                         if (failingAttempts.length === 1) {
                             throw new Error(`The kitchen is on fire while projecting ${context.key.value as string}`);
                         }
+                    }
+                    if (event.amount === 5) {
+                        attemptsWhenOtherKeyProjected.push(failingAttempts.length);
                     }
                     return tally(readModel, event);
                 });
@@ -121,6 +126,10 @@ describeForEachBackend(backends, 'when SDK projections run on a Runtime on the $
         it('retries the event after its retry timeout and recovers, applying every event once', async () => {
             const expected = { [eventSources[0]]: { count: 2, total: 30 }, [eventSources[1]]: { count: 1, total: 5 } };
             expect(await waitForReadModels(head!.client, developmentTenant, projections.failing, expected, retryDeadline)).toEqual(expected);
+        });
+        it('does not hold back the other key: its later event is projected before the retry', async () => {
+            await waitForReadModels(head!.client, developmentTenant, projections.failing, { [eventSources[0]]: { count: 2, total: 30 }, [eventSources[1]]: { count: 1, total: 5 } }, retryDeadline);
+            expect(attemptsWhenOtherKeyProjected).toEqual([1]);
         });
         it('waits for the retry timeout the head asked for before the retry', () => {
             expect(failingAttempts.length).toBeGreaterThanOrEqual(2);

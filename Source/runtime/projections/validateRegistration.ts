@@ -7,7 +7,10 @@ export function validateRegistration(definition: ProjectionDefinition): string |
         return 'the projection id is the empty GUID';
     }
     const seen = new Set<Guid>();
-    for (const selector of definition.selectors) {
+    for (const [index, selector] of definition.selectors.entries()) {
+        if (selector.eventType === emptyGuid) {
+            return `events[${index}].eventType.id is the empty GUID (or missing); every event selector names an event type`;
+        }
         if (seen.has(selector.eventType)) {
             return `Event ${selector.eventType} was specified more than once`;
         }

@@ -1,9 +1,11 @@
 import type pg from 'pg';
 import type { Guid } from '../../guids/index.js';
 import type { PostgresDatabase } from '../../storage/postgres/index.js';
-import { savePostgresProcessorState, type StreamProcessorKey, type UnpartitionedStreamProcessorState } from '../../streams/index.js';
+import { savePostgresProcessorState, type StreamProcessorKey } from '../../streams/index.js';
 import type { ProjectionDefinition } from '../ProjectionDefinition.js';
 import type { ProjectionStorage, ReadModel, ReadModelChange } from '../ProjectionStorage.js';
+import { initialProjectionState, type FailingKey, type ProjectionState } from '../ProjectionState.js';
+import { failingKeyFromRow, processorStateOf, type FailingKeyRow } from '../storedState.js';
 import { selectorsFromStored, selectorsToStored } from '../storedSelectors.js';
 
 const statements = {
@@ -25,6 +27,15 @@ const statements = {
         INSERT INTO projection_read_models (scope, projection_id, key, state)
         SELECT $1, $2, key, state FROM changes WHERE NOT deleted
         ON CONFLICT (scope, projection_id, key) DO UPDATE SET state = EXCLUDED.state`,
+    failingKeys: 'SELECT key, position, retry_time, reason, processing_attempts, last_failed FROM projection_failing_keys WHERE scope = $1 AND projection_id = $2 ORDER BY key',
+    // Makes the failing keys exactly those given: the others go, these are inserted or updated.
+    saveFailingKeys: `
+        WITH removed AS (DELETE FROM projection_failing_keys WHERE scope = $1 AND projection_id = $2 AND key <> ALL ($3::text[]))
+        INSERT INTO projection_failing_keys (scope, projection_id, key, position, retry_time, reason, processing_attempts, last_failed)
+        SELECT $1, $2, failing.* FROM unnest($3::text[], $4::bigint[], $5::bigint[], $6::text[], $7::integer[], $8::bigint[])
+            AS failing (key, position, retry_time, reason, processing_attempts, last_failed)
+        ON CONFLICT (scope, projection_id, key) DO UPDATE SET (position, retry_time, reason, processing_attempts, last_failed) =
+            (EXCLUDED.position, EXCLUDED.retry_time, EXCLUDED.reason, EXCLUDED.processing_attempts, EXCLUDED.last_failed)`,
 } as const;
 
 /** A tenant's projection definitions and read models in its PostgreSQL schema (the event store's schema). */
@@ -45,15 +56,20 @@ export class PostgresProjections implements ProjectionStorage {
         return { scope, projectionId, initialState: row.initial_state, selectors: selectorsFromStored(projectionId, row.event_selectors) };
     }
 
-    async saveDefinition(definition: ProjectionDefinition, reset?: { readonly processor: StreamProcessorKey; readonly state: UnpartitionedStreamProcessorState }): Promise<void> {
+    async saveDefinition(definition: ProjectionDefinition, reset?: { readonly processor: StreamProcessorKey }): Promise<void> {
         const { scope, projectionId } = definition;
         await this.#inTransaction(async (client) => {
             if (reset !== undefined) {
                 await client.query({ name: 'projections.deleteReadModels', text: statements.deleteReadModels, values: [scope, projectionId] });
-                await savePostgresProcessorState(client, reset.processor, reset.state);
+                await saveState(client, scope, projectionId, reset.processor, initialProjectionState);
             }
             await client.query({ name: 'projections.saveDefinition', text: statements.saveDefinition, values: [scope, projectionId, definition.initialState, selectorsToStored(definition.selectors)] });
         });
+    }
+
+    async failingKeys(scope: Guid, projectionId: Guid): Promise<ReadonlyMap<string, FailingKey>> {
+        const result = await this.#pool.query<FailingKeyRow>({ name: 'projections.failingKeys', text: statements.failingKeys, values: [scope, projectionId] });
+        return new Map(result.rows.map((row) => [row.key, failingKeyFromRow(row)]));
     }
 
     async readModel(scope: Guid, projectionId: Guid, key: string): Promise<string | undefined> {
@@ -71,7 +87,7 @@ export class PostgresProjections implements ProjectionStorage {
         return result.rows;
     }
 
-    async commit(scope: Guid, projectionId: Guid, changes: ReadonlyArray<ReadModelChange>, processor: StreamProcessorKey, state: UnpartitionedStreamProcessorState): Promise<void> {
+    async commit(scope: Guid, projectionId: Guid, changes: ReadonlyArray<ReadModelChange>, processor: StreamProcessorKey, state: ProjectionState): Promise<void> {
         // One row per key: an upsert cannot touch a row twice in one statement, and only the last change counts.
         const last = new Map(changes.map((change) => [change.key, change.state]));
         const keys = [...last.keys()];
@@ -83,7 +99,7 @@ export class PostgresProjections implements ProjectionStorage {
                     values: [scope, projectionId, keys, keys.map((key) => last.get(key) ?? ''), keys.map((key) => last.get(key) === undefined)],
                 });
             }
-            await savePostgresProcessorState(client, processor, state);
+            await saveState(client, scope, projectionId, processor, state);
         });
     }
 
@@ -103,4 +119,23 @@ export class PostgresProjections implements ProjectionStorage {
             client.release(broken instanceof Error ? broken : undefined);
         }
     }
+}
+
+async function saveState(client: pg.PoolClient, scope: Guid, projectionId: Guid, processor: StreamProcessorKey, state: ProjectionState): Promise<void> {
+    await savePostgresProcessorState(client, processor, processorStateOf(state));
+    const failing = [...state.failingKeys];
+    await client.query({
+        name: 'projections.saveFailingKeys',
+        text: statements.saveFailingKeys,
+        values: [
+            scope,
+            projectionId,
+            failing.map(([key]) => key),
+            failing.map(([, key]) => key.position),
+            failing.map(([, key]) => key.retryTime),
+            failing.map(([, key]) => key.reason),
+            failing.map(([, key]) => key.attempts),
+            failing.map(([, key]) => key.lastFailed),
+        ],
+    });
 }

@@ -25,4 +25,22 @@ export const projectionsPostgresMigrations: ReadonlyArray<PostgresMigration> = [
             );
         `,
     },
+    {
+        // A key whose event failed waits at it while the other keys go on (only one key's events must stay in
+        // order); its row goes when it has caught up with the projection's position.
+        name: 'projections.2.failingKeys',
+        sql: `
+            CREATE TABLE projection_failing_keys (
+                scope uuid NOT NULL,
+                projection_id uuid NOT NULL,
+                key text NOT NULL,
+                position bigint NOT NULL,
+                retry_time bigint NOT NULL,
+                reason text NOT NULL,
+                processing_attempts integer NOT NULL,
+                last_failed bigint NOT NULL,
+                PRIMARY KEY (scope, projection_id, key)
+            );
+        `,
+    },
 ];

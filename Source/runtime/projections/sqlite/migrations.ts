@@ -25,4 +25,22 @@ export const projectionsSqliteMigrations: ReadonlyArray<SqliteMigration> = [
             ) WITHOUT ROWID;
         `,
     },
+    {
+        // A key whose event failed waits at it while the other keys go on (only one key's events must stay in
+        // order); its row goes when it has caught up with the projection's position.
+        name: 'projections.2.failingKeys',
+        sql: `
+            CREATE TABLE projection_failing_keys (
+                scope TEXT NOT NULL,
+                projection_id TEXT NOT NULL,
+                key TEXT NOT NULL,
+                position INTEGER NOT NULL,
+                retry_time INTEGER NOT NULL,
+                reason TEXT NOT NULL,
+                processing_attempts INTEGER NOT NULL,
+                last_failed INTEGER NOT NULL,
+                PRIMARY KEY (scope, projection_id, key)
+            ) WITHOUT ROWID;
+        `,
+    },
 ];

@@ -3,7 +3,8 @@ import { emptyGuid, newGuid } from '../guids/index.js';
 import { waitUntil } from '../host/given/waitUntil.js';
 import { postgresForTests } from '../storage/postgres/given/postgresForTests.js';
 import { newProcessorKey, newStreamKey } from '../streams/given/streamKeys.js';
-import { eventLogSource, streamKeyText } from '../streams/index.js';
+import { eventLogSource, streamKeyText, type StreamStorage } from '../streams/index.js';
+import { EventStoreIsUnavailable } from '../eventStore/index.js';
 import { anEventHandler } from './given/anEventHandler.js';
 import { aStreamProcessor } from './given/aStreamProcessor.js';
 import { processingBackends } from './given/processingBackends.js';
@@ -92,5 +93,40 @@ describeForEachBackend(backends, 'when a stream processor waits for new events, 
         await given().commit(...dishes(1));
         await waitUntil(() => head.calls.length === 1, 'the committed event was processed', wellWithinThePollFallback);
         expect(head.calls.map((call) => [call.position, call.partition])).toEqual([[0, kitchens[0]]]);
+    });
+});
+
+describeForEachBackend(backends, 'when a stream processor cannot write a position because the store is unavailable, stored in $name', (backend) => {
+    const given = TenantUnderTest.forEachTest(backend);
+
+    it('writes it again until it is stored, without handing the head the event a second time', async () => {
+        const key = newProcessorKey();
+        const head = new ScriptedEventProcessor();
+        const { streams } = given().tenant.storage;
+        let saves = 0;
+        // The first write fails before it is stored; the second is stored, but its answer is lost; the rest succeed.
+        const failingStreams = new Proxy(streams, {
+            get(target, property, receiver) {
+                if (property !== 'saveState') {
+                    const value = Reflect.get(target, property, receiver) as unknown;
+                    // Bound to the storage itself: its methods use private fields, which a proxy does not have.
+                    return typeof value === 'function' ? (value as (...parameters: unknown[]) => unknown).bind(target) : value;
+                }
+                return async (...parameters: Parameters<StreamStorage['saveState']>) => {
+                    saves += 1;
+                    if (saves === 1) {
+                        throw new EventStoreIsUnavailable('connection refused (on purpose)');
+                    }
+                    await target.saveState(...parameters);
+                    if (saves === 2) {
+                        throw new EventStoreIsUnavailable('connection lost after the commit (on purpose)');
+                    }
+                };
+            },
+        });
+        await given().commit(...dishes(3));
+        given().run(aStreamProcessor(given(), { key, processor: head, streams: failingStreams }));
+        await waitUntil(async () => (await streams.state(key))?.position === 3, 'the processor reached position 3');
+        expect([head.sequenceNumbers, saves]).toEqual([[0, 1, 2], 5]);
     });
 });

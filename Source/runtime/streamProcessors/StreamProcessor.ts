@@ -17,6 +17,7 @@ import type { StreamSource } from './StreamSource.js';
 import { ProcessingLoop } from './ProcessingLoop.js';
 import { neverRetry } from './retryTimeFor.js';
 import { repeatUntilStopped } from './repeatUntilStopped.js';
+import { saveUntilStored } from './saveUntilStored.js';
 import { StorageFailureLog } from './StorageFailureLog.js';
 
 /** How long a processor with nothing to do sleeps before it looks again, should a wake-up be missed. */
@@ -98,7 +99,7 @@ export class StreamProcessor {
                     started = true;
                 }
                 const version = changes.version(source.changes);
-                const context = this.#context(signal);
+                const context = this.#context(signal, failures);
                 const result = state.partitioned ? await stepPartitioned(state, context) : await stepUnpartitioned(state, context);
                 state = result.state;
                 failures.succeeded();
@@ -119,7 +120,7 @@ export class StreamProcessor {
         logger.log(messages.stopped);
     }
 
-    #context(signal: AbortSignal): StepContext {
+    #context(signal: AbortSignal, failures: StorageFailureLog): StepContext {
         const { processor, streams, key, output, changes, source, logger } = this.#options;
         return {
             source,
@@ -140,7 +141,7 @@ export class StreamProcessor {
                     changes.changed(streamKeyText(output));
                     return;
                 }
-                await streams.saveState(key, state);
+                await saveUntilStored(() => streams.saveState(key, state), failures, signal);
             },
         };
     }

@@ -1,6 +1,6 @@
 import { aSilentLogger } from '../../eventStore/given/aSilentLogger.js';
 import { emptyGuid } from '../../guids/index.js';
-import type { StreamKey, StreamProcessorKey } from '../../streams/index.js';
+import type { StreamKey, StreamProcessorKey, StreamStorage } from '../../streams/index.js';
 import { eventLogSourceFor } from '../eventLogSourceFor.js';
 import type { EventProcessor } from '../EventProcessor.js';
 import { StreamProcessor } from '../StreamProcessor.js';
@@ -17,6 +17,8 @@ export type StreamProcessorForTest = {
     readonly output?: StreamKey;
     readonly batchSize?: number;
     readonly clock?: () => number;
+    /** The tenant's stream storage unless told otherwise (e.g. one that fails on purpose). */
+    readonly streams?: StreamStorage;
 };
 
 /** A stream processor over the tenant's real storage and change notifications (not started). */
@@ -27,7 +29,7 @@ export function aStreamProcessor(tenant: TenantUnderTest, options: StreamProcess
         partitioned: options.partitioned ?? false,
         source: options.source ?? eventLogSourceFor(storage.eventLog, emptyGuid),
         processor: options.processor,
-        streams: storage.streams,
+        streams: options.streams ?? storage.streams,
         changes,
         logger: aSilentLogger(),
         output: options.output,

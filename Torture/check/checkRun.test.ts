@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { tortureIdentifiers } from '../identifiers.js';
+import type { CommitRecord } from '../writers/Ledger.js';
+import { checkRun, type Figure } from './checkRun.js';
+import type { Delivery } from './Delivery.js';
+import type { StoredEvent, TenantStore } from './StoredEvents.js';
+
+const [source1, source2] = ['11111111-1111-4111-8111-111111111111', '22222222-2222-4222-8222-222222222222'];
+const ordered = (sequenceNumber: number, id: string, eventSource = source1): StoredEvent => ({ sequenceNumber, typeId: tortureIdentifiers.ordered, eventSource, id, aggregateVersion: undefined });
+const acknowledged = (ids: ReadonlyArray<string>, sequenceNumbers: ReadonlyArray<number>): CommitRecord => ({ tenant: 0, kind: 'events', ids, outcome: 'acknowledged', sequenceNumbers });
+const delivered = (processor: Delivery['processor'], connection: number, sequenceNumber: number, partition = source1): Delivery => ({ processor, connection, tenant: 0, sequenceNumber, partition });
+const emptyStore: TenantStore = { events: [], readModels: new Map() };
+
+/** The figures that must be 0 and are not, as "subject: name = value". */
+function failuresOf(figures: ReadonlyArray<Figure>): ReadonlyArray<string> {
+    return figures.filter((figure) => figure.mustBeZero && figure.value > 0).map((figure) => `${figure.subject}: ${figure.name} = ${figure.value}`);
+}
+
+/** A clean run of two events, every consumer caught up: the base each case breaks one way. */
+function cleanRun() {
+    const events = [ordered(0, 'a'), ordered(1, 'b', source2)];
+    const store: TenantStore = { events, readModels: new Map([[source1, 1], [source2, 1]]) };
+    const commits = [acknowledged(['a', 'b'], [0, 1])];
+    const deliveries = [delivered('unpartitioned', 1, 0), delivered('unpartitioned', 1, 1, source2), delivered('partitioned', 1, 0), delivered('partitioned', 1, 1, source2)];
+    return { store, commits, deliveries };
+}
+
+describe('when the torture checker counts a run', () => {
+    it('counts nothing in a clean run', () => {
+        const { store, commits, deliveries } = cleanRun();
+        expect(failuresOf(checkRun(commits, [store, emptyStore, emptyStore], deliveries))).toEqual([]);
+    });
+
+    it('counts an acknowledged event that is not stored, a gap, and an event stored twice', () => {
+        const { commits, deliveries } = cleanRun();
+        const store: TenantStore = { events: [ordered(0, 'a'), ordered(2, 'a', source2)], readModels: new Map([[source1, 1], [source2, 1]]) };
+        expect(failuresOf(checkRun(commits, [store, emptyStore, emptyStore], deliveries))).toEqual(expect.arrayContaining([
+            'event log: acknowledged events missing or moved = 1',
+            'event log: sequence number gaps = 1',
+            'event log: events stored twice = 1',
+        ]));
+    });
+
+    it('counts a refused commit that was stored anyway', () => {
+        const { store, deliveries } = cleanRun();
+        const commits: CommitRecord[] = [acknowledged(['a'], [0]), { tenant: 0, kind: 'events', ids: ['b'], outcome: 'refused', sequenceNumbers: [] }];
+        expect(failuresOf(checkRun(commits, [store, emptyStore, emptyStore], deliveries))).toEqual(['event log: refused commits stored = 1']);
+    });
+
+    it('counts an event never delivered, a delivery out of order and one delivered twice in a connection', () => {
+        const { store, commits } = cleanRun();
+        const deliveries = [delivered('unpartitioned', 1, 1, source2), delivered('unpartitioned', 1, 0), delivered('unpartitioned', 1, 0), delivered('partitioned', 1, 0)];
+        expect(failuresOf(checkRun(commits, [store, emptyStore, emptyStore], deliveries))).toEqual([
+            'unpartitioned handler: out-of-order deliveries = 2',
+            'unpartitioned handler: delivered twice in one connection = 1',
+            'partitioned handler: events never delivered = 1',
+        ]);
+    });
+
+    it('allows a redelivery in a new connection, as at-least-once does', () => {
+        const { store, commits, deliveries } = cleanRun();
+        const figures = checkRun(commits, [store, emptyStore, emptyStore], [...deliveries, delivered('unpartitioned', 2, 1, source2)]);
+        expect([failuresOf(figures), figures.find((figure) => figure.subject === 'unpartitioned handler' && !figure.mustBeZero && figure.tenant === 0)?.value]).toEqual([[], 1]);
+    });
+
+    it('counts a read model that differs from a clean replay of the log', () => {
+        const { commits, deliveries } = cleanRun();
+        const store: TenantStore = { events: cleanRun().store.events, readModels: new Map([[source1, 2], [source2, 1]]) };
+        expect(failuresOf(checkRun(commits, [store, emptyStore, emptyStore], deliveries))).toEqual(['projection: read models that differ from a clean replay = 1']);
+    });
+});

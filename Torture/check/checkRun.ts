@@ -1,0 +1,214 @@
+import { tortureIdentifiers } from '../identifiers.js';
+import type { CommitRecord } from '../writers/Ledger.js';
+import type { Delivery } from './Delivery.js';
+import type { StoredEvent, TenantStore } from './StoredEvents.js';
+
+/** One figure of the checker's table: a count that must be 0 (a failure), or one that only informs. */
+export type Figure = {
+    readonly tenant: number;
+    readonly subject: string;
+    readonly name: string;
+    readonly value: number;
+    readonly mustBeZero: boolean;
+    /** A few examples of what was counted, to start looking from. */
+    readonly examples: ReadonlyArray<string>;
+};
+
+const processors = [
+    { name: 'unpartitioned' as const, types: [tortureIdentifiers.ordered], partitioned: false },
+    { name: 'partitioned' as const, types: [tortureIdentifiers.ordered, tortureIdentifiers.aggregated], partitioned: true },
+];
+
+/** Counts everything that went wrong in a run, per tenant: in the event log, the handlers' deliveries and the projection. */
+export function checkRun(commits: ReadonlyArray<CommitRecord>, stores: ReadonlyArray<TenantStore>, deliveries: ReadonlyArray<Delivery>): ReadonlyArray<Figure> {
+    return stores.flatMap((store, tenant) => [
+        ...checkEventLog(tenant, commits.filter((commit) => commit.tenant === tenant), store.events),
+        ...processors.flatMap((processor) => checkHandler(tenant, processor, store.events, deliveries.filter((delivery) => delivery.tenant === tenant && delivery.processor === processor.name))),
+        checkProjection(tenant, store),
+    ]);
+}
+
+class Counter {
+    value = 0;
+    readonly examples: string[] = [];
+
+    add(example: string): void {
+        this.value += 1;
+        if (this.examples.length < 3) {
+            this.examples.push(example);
+        }
+    }
+
+    figure(tenant: number, subject: string, name: string, mustBeZero = true): Figure {
+        return { tenant, subject, name, value: this.value, mustBeZero, examples: this.examples };
+    }
+}
+
+function checkEventLog(tenant: number, commits: ReadonlyArray<CommitRecord>, events: ReadonlyArray<StoredEvent>): ReadonlyArray<Figure> {
+    const missing = new Counter();
+    const gaps = new Counter();
+    const duplicates = new Counter();
+    const versionClashes = new Counter();
+    const versionGaps = new Counter();
+    const refusedStored = new Counter();
+    const withoutCommit = new Counter();
+    const unknownStored = new Counter();
+    const unknownNotStored = new Counter();
+    const byId = new Map<string, StoredEvent[]>();
+    events.forEach((event, index) => {
+        if (event.sequenceNumber !== index) {
+            gaps.add(`position ${index} holds sequence number ${event.sequenceNumber}`);
+        }
+        const list = byId.get(event.id) ?? [];
+        list.push(event);
+        byId.set(event.id, list);
+    });
+    for (const [id, list] of byId) {
+        if (list.length > 1) {
+            duplicates.add(`${id} at ${list.map((event) => event.sequenceNumber).join(', ')}`);
+        }
+    }
+    const versions = new Map<string, number[]>();
+    for (const event of events) {
+        if (event.aggregateVersion !== undefined) {
+            const list = versions.get(event.eventSource) ?? [];
+            list.push(event.aggregateVersion);
+            versions.set(event.eventSource, list);
+        }
+    }
+    for (const [eventSource, list] of versions) {
+        const seen = new Set<number>();
+        list.forEach((version, index) => {
+            if (seen.has(version)) {
+                versionClashes.add(`aggregate ${eventSource} version ${version}`);
+            }
+            seen.add(version);
+            if (version !== index) {
+                versionGaps.add(`aggregate ${eventSource}: its event ${index} has version ${version}`);
+            }
+        });
+    }
+    const recorded = new Set<string>();
+    for (const commit of commits) {
+        commit.ids.forEach((id, index) => {
+            recorded.add(id);
+            const stored = byId.get(id);
+            if (commit.outcome === 'acknowledged') {
+                const expected = commit.sequenceNumbers[index];
+                if (stored === undefined || !stored.some((event) => event.sequenceNumber === expected)) {
+                    missing.add(`${id} acknowledged at ${expected ?? '?'}`);
+                }
+            } else if (commit.outcome === 'refused') {
+                if (stored !== undefined) {
+                    refusedStored.add(`${id} (${commit.reason ?? ''})`.slice(0, 200));
+                }
+            } else if (stored !== undefined) {
+                unknownStored.add(id);
+            } else {
+                unknownNotStored.add(id);
+            }
+        });
+    }
+    for (const id of byId.keys()) {
+        if (!recorded.has(id)) {
+            withoutCommit.add(id);
+        }
+    }
+    const subject = 'event log';
+    return [
+        missing.figure(tenant, subject, 'acknowledged events missing or moved'),
+        gaps.figure(tenant, subject, 'sequence number gaps'),
+        duplicates.figure(tenant, subject, 'events stored twice'),
+        versionClashes.figure(tenant, subject, 'two events at one aggregate version'),
+        versionGaps.figure(tenant, subject, 'aggregate version gaps'),
+        refusedStored.figure(tenant, subject, 'refused commits stored'),
+        withoutCommit.figure(tenant, subject, 'events no writer committed'),
+        unknownStored.figure(tenant, subject, 'broken calls whose events were stored (allowed)', false),
+        unknownNotStored.figure(tenant, subject, 'broken calls whose events were not stored (allowed)', false),
+    ];
+}
+
+function checkHandler(
+    tenant: number,
+    processor: { readonly name: string; readonly types: ReadonlyArray<string>; readonly partitioned: boolean },
+    events: ReadonlyArray<StoredEvent>,
+    deliveries: ReadonlyArray<Delivery>,
+): ReadonlyArray<Figure> {
+    const missing = new Counter();
+    const outOfOrder = new Counter();
+    const twiceInConnection = new Counter();
+    const notInLog = new Counter();
+    const wrongPartition = new Counter();
+    const redelivered = new Counter();
+    const handled = events.filter((event) => processor.types.includes(event.typeId));
+    const bySequence = new Map(events.map((event) => [event.sequenceNumber, event]));
+    const delivered = new Set<number>();
+    const seenInConnection = new Map<number, Set<number>>();
+    const lastInOrderScope = new Map<string, number>();
+    for (const delivery of deliveries) {
+        const event = bySequence.get(delivery.sequenceNumber);
+        if (event === undefined || !processor.types.includes(event.typeId)) {
+            notInLog.add(`sequence number ${delivery.sequenceNumber}`);
+            continue;
+        }
+        if (processor.partitioned && delivery.partition !== event.eventSource) {
+            wrongPartition.add(`${delivery.sequenceNumber} in partition ${delivery.partition}, event source ${event.eventSource}`);
+        }
+        const seen = seenInConnection.get(delivery.connection) ?? new Set<number>();
+        seenInConnection.set(delivery.connection, seen);
+        if (seen.has(delivery.sequenceNumber)) {
+            twiceInConnection.add(`${delivery.sequenceNumber} in connection ${delivery.connection}`);
+        } else if (delivered.has(delivery.sequenceNumber)) {
+            redelivered.add(`${delivery.sequenceNumber} again in connection ${delivery.connection}`);
+        }
+        seen.add(delivery.sequenceNumber);
+        delivered.add(delivery.sequenceNumber);
+        // Order holds within one connection: per tenant, or per partition when partitioned.
+        const orderScope = `${delivery.connection}/${processor.partitioned ? event.eventSource : ''}`;
+        const last = lastInOrderScope.get(orderScope);
+        if (last !== undefined && delivery.sequenceNumber <= last) {
+            outOfOrder.add(`${delivery.sequenceNumber} after ${last} in connection ${delivery.connection}`);
+        }
+        lastInOrderScope.set(orderScope, delivery.sequenceNumber);
+    }
+    for (const event of handled) {
+        if (!delivered.has(event.sequenceNumber)) {
+            missing.add(`sequence number ${event.sequenceNumber}`);
+        }
+    }
+    const subject = `${processor.name} handler`;
+    return [
+        missing.figure(tenant, subject, 'events never delivered'),
+        outOfOrder.figure(tenant, subject, 'out-of-order deliveries'),
+        twiceInConnection.figure(tenant, subject, 'delivered twice in one connection'),
+        notInLog.figure(tenant, subject, 'deliveries of events not in the log'),
+        wrongPartition.figure(tenant, subject, 'deliveries in the wrong partition'),
+        redelivered.figure(tenant, subject, 'delivered again after a reconnect (at least once: allowed)', false),
+    ];
+}
+
+function checkProjection(tenant: number, store: TenantStore): Figure {
+    const counter = new Counter();
+    const expected = new Map<string, number>();
+    for (const event of store.events) {
+        if (event.typeId === tortureIdentifiers.ordered) {
+            expected.set(event.eventSource, (expected.get(event.eventSource) ?? 0) + 1);
+        }
+    }
+    for (const key of new Set([...expected.keys(), ...store.readModels.keys()])) {
+        const [want, have] = [expected.get(key), store.readModels.get(key)];
+        if (want !== have) {
+            counter.add(`${key}: ${have ?? 'none'} instead of ${want ?? 'none'}`);
+        }
+    }
+    return counter.figure(tenant, 'projection', 'read models that differ from a clean replay');
+}
+
+/** Whether the consumers have caught up with the stores: every handled event delivered and every read model exact. */
+export function caughtUp(stores: ReadonlyArray<TenantStore>, deliveries: ReadonlyArray<Delivery>): boolean {
+    const figures = stores.flatMap((store, tenant) => [
+        ...processors.flatMap((processor) => checkHandler(tenant, processor, store.events, deliveries.filter((delivery) => delivery.tenant === tenant && delivery.processor === processor.name))),
+        checkProjection(tenant, store),
+    ]);
+    return figures.filter((figure) => figure.name === 'events never delivered' || figure.subject === 'projection').every((figure) => figure.value === 0);
+}

@@ -17,6 +17,8 @@ export type TortureOptions = {
     readonly fileLocks: number;
     /** How long the consumers may take to catch up after the writers finish. */
     readonly catchUpSeconds: number;
+    /** The Runtime's main.js to torture; the repository's build when left out (e.g. a build with a planted fault). */
+    readonly runtimeMain: string | undefined;
     /** Where the runs' folders go; a temporary folder when left out. */
     readonly folder: string | undefined;
 };
@@ -32,6 +34,7 @@ export const tortureUsage = `npm run torture -- [options]
   --second-runtimes <count>    a second Runtime on the same stores for a few seconds (default 1)
   --file-locks <count>         the embedded file write-locked by another process for a few seconds (default 1)
   --catch-up <seconds>         how long the consumers may take to catch up at the end (default 180)
+  --runtime-main <main.js>     torture another build of the Runtime (e.g. one with a planted fault)
   --folder <path>              keep the runs' folders (logs, stores, deliveries) there
   --help`;
 
@@ -50,6 +53,7 @@ export function parseTortureOptions(argv: ReadonlyArray<string>): TortureOptions
             'second-runtimes': { type: 'string' },
             'file-locks': { type: 'string' },
             folder: { type: 'string' },
+            'runtime-main': { type: 'string' },
             help: { type: 'boolean' },
         },
         strict: true,
@@ -73,6 +77,7 @@ export function parseTortureOptions(argv: ReadonlyArray<string>): TortureOptions
         fileLocks: count(values['file-locks'], 1, '--file-locks', 0),
         catchUpSeconds: count(values['catch-up'], 180, '--catch-up', 1),
         folder: values.folder,
+        runtimeMain: values['runtime-main'],
     };
 }
 

@@ -45,7 +45,7 @@ export async function runTorture(options: TortureOptions, folder: string, postgr
     await mkdir(folder, { recursive: true });
     const location: StoreLocation = postgres === undefined ? { kind: 'embedded', dataFolder: join(folder, 'data') } : { kind: 'postgres', connectionString: postgres.connectionString };
     const storeArguments = postgres === undefined ? [] : ['--store', 'postgres', '--postgres', postgres.connectionString];
-    const runtime = await TortureRuntime.start(folder, storeArguments);
+    const runtime = await TortureRuntime.start(folder, storeArguments, options.runtimeMain);
     const heads = new ConsumerHeads(join(folder, 'deliveries.csv'), join(folder, 'heads.log'));
     heads.start(runtime.address!);
     const faults: Record<Fault, number> = { runtime: 0, head: 0, postgres: 0, second: 0, lock: 0 };
@@ -80,7 +80,7 @@ export async function runTorture(options: TortureOptions, folder: string, postgr
             }
             if (fault.kind === 'second') {
                 log(`  fault: a second Runtime on the same stores for ${faultSeconds} s, taking a quarter of the writers`);
-                second = await TortureRuntime.startAnother(folder, storeArguments, `second-runtime-${faults.second + 1}`);
+                second = await TortureRuntime.startAnother(folder, storeArguments, `second-runtime-${faults.second + 1}`, options.runtimeMain);
                 await new Promise((resolve) => setTimeout(resolve, faultSeconds * 1_000));
                 const stopping = second;
                 second = undefined;

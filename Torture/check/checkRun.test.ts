@@ -63,6 +63,12 @@ describe('when the torture checker counts a run', () => {
         expect([failuresOf(figures), figures.find((figure) => figure.subject === 'unpartitioned handler' && !figure.mustBeZero && figure.tenant === 0)?.value]).toEqual([[], 1]);
     });
 
+    it('counts more than the one event in flight handed over again in a new connection', () => {
+        const { store, commits, deliveries } = cleanRun();
+        const again = [delivered('unpartitioned', 2, 0), delivered('unpartitioned', 2, 1, source2)];
+        expect(failuresOf(checkRun(commits, [store, emptyStore, emptyStore], [...deliveries, ...again]))).toEqual(['unpartitioned handler: delivered again beyond the one in flight = 1']);
+    });
+
     it('counts a read model that differs from a clean replay of the log', () => {
         const { commits, deliveries } = cleanRun();
         const store: TenantStore = { events: cleanRun().store.events, readModels: new Map([[source1, 2], [source2, 1]]) };

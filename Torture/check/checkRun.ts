@@ -140,6 +140,10 @@ function checkHandler(
     const notInLog = new Counter();
     const wrongPartition = new Counter();
     const redelivered = new Counter();
+    const beyondInFlight = new Counter();
+    // Events handed over again in each connection: at least once allows the one event in flight per tenant when the
+    // previous connection or the Runtime ended (handled one at a time, unpartitioned and partitioned alike).
+    const againInConnection = new Map<number, number>();
     const handled = events.filter((event) => processor.types.includes(event.typeId));
     const bySequence = new Map(events.map((event) => [event.sequenceNumber, event]));
     const delivered = new Set<number>();
@@ -160,6 +164,11 @@ function checkHandler(
             twiceInConnection.add(`${delivery.sequenceNumber} in connection ${delivery.connection}`);
         } else if (delivered.has(delivery.sequenceNumber)) {
             redelivered.add(`${delivery.sequenceNumber} again in connection ${delivery.connection}`);
+            const again = (againInConnection.get(delivery.connection) ?? 0) + 1;
+            againInConnection.set(delivery.connection, again);
+            if (again > 1) {
+                beyondInFlight.add(`${delivery.sequenceNumber}, the ${again}th event handed over again in connection ${delivery.connection}`);
+            }
         }
         seen.add(delivery.sequenceNumber);
         delivered.add(delivery.sequenceNumber);
@@ -183,6 +192,7 @@ function checkHandler(
         twiceInConnection.figure(tenant, subject, 'delivered twice in one connection'),
         notInLog.figure(tenant, subject, 'deliveries of events not in the log'),
         wrongPartition.figure(tenant, subject, 'deliveries in the wrong partition'),
+        beyondInFlight.figure(tenant, subject, 'delivered again beyond the one in flight'),
         redelivered.figure(tenant, subject, 'delivered again after a reconnect (at least once: allowed)', false),
     ];
 }

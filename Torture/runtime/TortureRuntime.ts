@@ -21,13 +21,15 @@ type RunningProcess = { readonly child: ChildProcess; readonly ports: ListeningP
 export class TortureRuntime {
     readonly #folder: string;
     readonly #storeArguments: ReadonlyArray<string>;
+    readonly #main: string;
     readonly #log: WriteStream;
     #running: RunningProcess | undefined;
     #starts = 0;
 
-    private constructor(folder: string, storeArguments: ReadonlyArray<string>, name: string) {
+    private constructor(folder: string, storeArguments: ReadonlyArray<string>, name: string, main: string) {
         this.#folder = folder;
         this.#storeArguments = storeArguments;
+        this.#main = main;
         this.#log = createWriteStream(join(folder, `${name}.log`), { flags: 'a' });
     }
 
@@ -35,16 +37,16 @@ export class TortureRuntime {
      * Starts another Runtime on the configuration and stores of the one started in the folder, as an operator who
      * starts a second instance by mistake does; its output goes to `<name>.log`.
      */
-    static async startAnother(folder: string, storeArguments: ReadonlyArray<string>, name: string): Promise<TortureRuntime> {
-        const runtime = new TortureRuntime(folder, storeArguments, name);
+    static async startAnother(folder: string, storeArguments: ReadonlyArray<string>, name: string, main = builtRuntimeMain): Promise<TortureRuntime> {
+        const runtime = new TortureRuntime(folder, storeArguments, name, main);
         await runtime.restart();
         return runtime;
     }
 
-    /** Writes the configuration of three tenants into the folder and starts the Runtime. */
-    static async start(folder: string, storeArguments: ReadonlyArray<string>): Promise<TortureRuntime> {
-        if (!existsSync(builtRuntimeMain)) {
-            throw new Error(`The Runtime is not built: ${builtRuntimeMain} does not exist. Run 'npm run build' first.`);
+    /** Writes the configuration of three tenants into the folder and starts the Runtime (the repository's build unless `main` names another). */
+    static async start(folder: string, storeArguments: ReadonlyArray<string>, main = builtRuntimeMain): Promise<TortureRuntime> {
+        if (!existsSync(main)) {
+            throw new Error(`The Runtime is not built: ${main} does not exist. Run 'npm run build' first.`);
         }
         const configuration = join(folder, 'configuration');
         await mkdir(configuration, { recursive: true });
@@ -57,7 +59,7 @@ export class TortureRuntime {
         for (const [name, content] of Object.entries(files)) {
             await writeFile(join(configuration, name), JSON.stringify(content, undefined, 4));
         }
-        const runtime = new TortureRuntime(folder, storeArguments, 'runtime');
+        const runtime = new TortureRuntime(folder, storeArguments, 'runtime', main);
         await runtime.restart();
         return runtime;
     }
@@ -102,7 +104,7 @@ export class TortureRuntime {
         this.#starts += 1;
         const child = spawn(
             process.execPath,
-            [builtRuntimeMain, '--configuration', join(this.#folder, 'configuration'), '--data', join(this.#folder, 'data'), ...this.#storeArguments, ...reportListeningPorts, '--log-level', 'warn'],
+            [this.#main, '--configuration', join(this.#folder, 'configuration'), '--data', join(this.#folder, 'data'), ...this.#storeArguments, ...reportListeningPorts, '--log-level', 'warn'],
             { stdio: ['ignore', 'pipe', 'pipe'] },
         );
         const ports = new ListeningPortsReport();

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { newGuid } from '../guids/index.js';
 import { postgresForTests } from '../storage/postgres/given/postgresForTests.js';
 import { describeForEachBackend } from '../storage/postgres/given/describeForEachBackend.js';

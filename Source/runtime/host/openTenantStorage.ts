@@ -1,4 +1,5 @@
 import type { EventStoreResource } from '../configuration/RuntimeConfiguration.js';
+import { embeddingsPostgresMigrations, embeddingsSqliteMigrations, PostgresEmbeddings, SqliteEmbeddings } from '../embeddings/index.js';
 import type { EventStoreIsUnavailable } from '../eventStore/index.js';
 import { eventStorePostgresMigrations } from '../eventStore/postgres/migrations.js';
 import { PostgresEventLog } from '../eventStore/postgres/PostgresEventLog.js';
@@ -23,7 +24,7 @@ export async function openTenantStorage(
     unavailable: (error: EventStoreIsUnavailable) => void = () => undefined,
 ): Promise<TenantStorage> {
     if (resource.kind === 'embedded') {
-        const database = openSqliteDatabase(resource.file, [...eventStoreSqliteMigrations, ...streamsSqliteMigrations, ...projectionsSqliteMigrations]);
+        const database = openSqliteDatabase(resource.file, [...eventStoreSqliteMigrations, ...streamsSqliteMigrations, ...projectionsSqliteMigrations, ...embeddingsSqliteMigrations]);
         const eventLog = new SqliteEventLog(database);
         const watch = { isUnavailable: sqliteErrors.isUnavailable, unavailable };
         const probing = watchForOutages({ probe: () => probeSqliteDatabase(database) }, watch);
@@ -31,6 +32,7 @@ export async function openTenantStorage(
             eventLog: watchForOutages(eventLog, watch),
             streams: watchForOutages(new SqliteStreams(database), watch),
             projections: watchForOutages(new SqliteProjections(database), watch),
+            embeddings: watchForOutages(new SqliteEmbeddings(database), watch),
             description: `embedded database '${resource.database}' (${resource.file})`,
             probe: () => probing.probe(),
             close: async () => {
@@ -43,7 +45,7 @@ export async function openTenantStorage(
         connectionString: resource.connectionString,
         schema: resource.schema,
         maximumConnections: resource.maximumConnections,
-        migrations: [...eventStorePostgresMigrations, ...streamsPostgresMigrations, ...projectionsPostgresMigrations],
+        migrations: [...eventStorePostgresMigrations, ...streamsPostgresMigrations, ...projectionsPostgresMigrations, ...embeddingsPostgresMigrations],
         ...(logger === undefined ? {} : { logger }),
     });
     const watch = { isUnavailable: postgresErrors.isUnavailable, unavailable };
@@ -52,6 +54,7 @@ export async function openTenantStorage(
         eventLog: watchForOutages(new PostgresEventLog(database), watch),
         streams: watchForOutages(new PostgresStreams(database), watch),
         projections: watchForOutages(new PostgresProjections(database), watch),
+        embeddings: watchForOutages(new PostgresEmbeddings(database), watch),
         description: `PostgreSQL schema '${resource.schema}'`,
         probe: () => probing.probe(),
         close: () => database.close(),

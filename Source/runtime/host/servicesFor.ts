@@ -1,5 +1,6 @@
 import type * as grpc from '@grpc/grpc-js';
 import type { RuntimeConfiguration } from '../configuration/index.js';
+import { embeddingsServiceFor, embeddingStoreServiceFor } from '../embeddings/index.js';
 import { eventHandlersServiceFor } from '../eventHandlers/index.js';
 import { eventStoreServiceFor } from '../eventStore/index.js';
 import { filtersServiceFor } from '../filters/index.js';
@@ -39,8 +40,10 @@ export function servicesFor(configuration: RuntimeConfiguration, tenants: Tenant
     const filters: RuntimeService = filtersServiceFor(registrationsFor('filters'));
     const projections: RuntimeService = projectionsServiceFor(registrationsFor('projections'));
     const projectionStore: RuntimeService = projectionStoreServiceFor(tenants, logger.forCategory('projections.store'));
+    const embeddings: RuntimeService = embeddingsServiceFor(registrationsFor('embeddings'));
+    const embeddingStore: RuntimeService = embeddingStoreServiceFor(tenants, logger.forCategory('embeddings.store'));
     return {
-        private: [eventStore, eventHandlers, filters, projections, projectionStore, health],
+        private: [eventStore, eventHandlers, filters, projections, projectionStore, embeddings, embeddingStore, health],
         public: [health],
         stop: () => lifetimes.end(),
     };

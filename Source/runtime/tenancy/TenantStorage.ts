@@ -1,3 +1,4 @@
+import type { EmbeddingStorage } from '../embeddings/index.js';
 import type { EventLogStorage } from '../eventStore/index.js';
 import type { ProjectionStorage } from '../projections/index.js';
 import type { StreamStorage } from '../streams/index.js';
@@ -10,6 +11,8 @@ export type TenantStorage = {
     readonly streams: StreamStorage;
     /** The projections' definitions and read models, in the same database; unavailability rejects likewise. */
     readonly projections: ProjectionStorage;
+    /** The embeddings' definitions and states, in the same database; unavailability rejects likewise. */
+    readonly embeddings: EmbeddingStorage;
     /** Which store this is, for the start-up log (never a connection string). */
     readonly description: string;
     /**

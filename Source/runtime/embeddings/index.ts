@@ -1,0 +1,10 @@
+export { embeddingFailureIds } from './failures.js';
+export type { EmbeddingDefinition } from './EmbeddingDefinition.js';
+export type { EmbeddingState, EmbeddingStorage } from './EmbeddingStorage.js';
+export { eventSourceIdOfKey } from './eventSourceIdOfKey.js';
+export { embeddingsServiceFor } from './EmbeddingsService.js';
+export { embeddingStoreServiceFor } from './EmbeddingStoreService.js';
+export { SqliteEmbeddings } from './sqlite/SqliteEmbeddings.js';
+export { embeddingsSqliteMigrations } from './sqlite/migrations.js';
+export { PostgresEmbeddings } from './postgres/PostgresEmbeddings.js';
+export { embeddingsPostgresMigrations } from './postgres/migrations.js';

@@ -129,7 +129,8 @@ describeForEachBackend(backends, 'when SDK projections run on a Runtime on the $
         });
         it('does not hold back the other key: its later event is projected before the retry', async () => {
             await waitForReadModels(head!.client, developmentTenant, projections.failing, { [eventSources[0]]: { count: 2, total: 30 }, [eventSources[1]]: { count: 1, total: 5 } }, retryDeadline);
-            expect(attemptsWhenOtherKeyProjected).toEqual([1]);
+            // 0 or 1 attempts at the failing event (the keys are in flight together), never after the retry (2).
+            expect(attemptsWhenOtherKeyProjected.map((attempts) => attempts < 2)).toEqual([true]);
         });
         it('waits for the retry timeout the head asked for before the retry', () => {
             expect(failingAttempts.length).toBeGreaterThanOrEqual(2);

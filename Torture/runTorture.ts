@@ -10,6 +10,7 @@ import { TortureRuntime } from './runtime/TortureRuntime.js';
 import { UnaryConnection } from './runtime/UnaryConnection.js';
 import type { TortureOptions } from './TortureOptions.js';
 import { Ledger } from './writers/Ledger.js';
+import { SdkCommitter } from './writers/SdkCommitter.js';
 import { EventBudget, runWriter, type TenantAggregates } from './writers/Writer.js';
 import { storeNameOf, tortureIdentifiers } from './identifiers.js';
 import { writeLockFromAnotherProcess } from '../Source/runtime/storage/sqlite/given/writeLockFromAnotherProcess.js';
@@ -48,6 +49,9 @@ export async function runTorture(options: TortureOptions, folder: string, postgr
     const runtime = await TortureRuntime.start(folder, storeArguments, options.runtimeMain);
     const heads = new ConsumerHeads(join(folder, 'deliveries.csv'), join(folder, 'heads.log'));
     heads.start(runtime.address!);
+    // Every eighth writer commits its plain events through the official SDK 17.
+    const sdk = new SdkCommitter();
+    sdk.start(runtime.address!);
     const faults: Record<Fault, number> = { runtime: 0, head: 0, postgres: 0, second: 0, lock: 0 };
     // While a second Runtime runs on the same stores, every fourth writer connection commits through it.
     let second: TortureRuntime | undefined;
@@ -62,7 +66,8 @@ export async function runTorture(options: TortureOptions, folder: string, postgr
         const writers = Promise.all(
             Array.from({ length: options.writers }, (_, index) => {
                 const tenant = index % tortureIdentifiers.tenants.length;
-                return runWriter({ index, tenant, connection: connections[index % writerConnections]!, budget, ledger, eventSources: eventSources[tenant]!, aggregates: aggregates[tenant]!, random: Math.random });
+                const context = { index, tenant, connection: connections[index % writerConnections]!, budget, ledger, eventSources: eventSources[tenant]!, aggregates: aggregates[tenant]!, random: Math.random };
+                return runWriter(index % 8 === 7 ? { ...context, sdk } : context);
             }),
         ).finally(() => {
             writing = false;
@@ -93,12 +98,18 @@ export async function runTorture(options: TortureOptions, folder: string, postgr
                 await lock.release();
             } else {
                 await strike(fault.kind, runtime, heads, postgres, log);
+                if (fault.kind === 'runtime') {
+                    await sdk.moved(runtime.address!);
+                }
             }
             faults[fault.kind] += 1;
         }
         budget.limit(Number.MAX_SAFE_INTEGER);
         await writers;
         connections.forEach((connection) => connection.close());
+        await sdk.stop();
+        const brokenThroughSdk = ledger.commits.filter((commit) => commit.kind === 'sdk events' && commit.outcome === 'unknown').slice(0, 3);
+        brokenThroughSdk.forEach((commit) => log(`  an SDK commit broke: ${commit.reason ?? ''}`.slice(0, 300)));
         log(`[${backend}] writers done: ${ledger.acknowledgedEvents} events acknowledged; waiting for the consumers to catch up`);
         const deadline = Date.now() + options.catchUpSeconds * 1_000;
         while (Date.now() < deadline && !caughtUp(await readStores(location), readDeliveries(join(folder, 'deliveries.csv')))) {
@@ -130,6 +141,7 @@ export async function runTorture(options: TortureOptions, folder: string, postgr
         };
     } finally {
         await second?.kill().catch(() => undefined);
+        await sdk.stop().catch(() => undefined);
         await heads.stop().catch(() => undefined);
         await runtime.stop().catch(() => undefined);
     }

@@ -10,7 +10,7 @@ export type CommitOutcome =
 /** One commit a writer made: the ids of its events (in their content), and what became of it. */
 export type CommitRecord = {
     readonly tenant: number;
-    readonly kind: 'events' | 'aggregate';
+    readonly kind: 'events' | 'sdk events' | 'aggregate';
     readonly ids: ReadonlyArray<string>;
     readonly outcome: CommitOutcome;
     /** The sequence numbers the Runtime answered, for an acknowledged commit. */

@@ -2,6 +2,7 @@ import { dolittle, guidToUuid, uuidToGuid } from '@dolittle-typescript/protocol'
 import { CallDidNotComplete, type UnaryConnection } from '../runtime/UnaryConnection.js';
 import { executionContextFor, tortureIdentifiers } from '../identifiers.js';
 import type { Ledger } from './Ledger.js';
+import type { SdkCommitter } from './SdkCommitter.js';
 
 const paths = {
     commit: '/dolittle.runtime.events.EventStore/Commit',
@@ -66,6 +67,8 @@ export type WriterContext = {
     readonly eventSources: ReadonlyArray<string>;
     readonly aggregates: TenantAggregates;
     readonly random: () => number;
+    /** When given, the writer's plain commits go through the official SDK (its aggregate commits stay lean). */
+    readonly sdk?: SdkCommitter;
 };
 
 /**
@@ -103,6 +106,9 @@ function contentOf(id: string): string {
 type Sent = 'answered' | 'refused' | 'broke' | 'not sent';
 
 async function commitEvents(context: WriterContext, ids: ReadonlyArray<string>): Promise<Sent> {
+    if (context.sdk !== undefined) {
+        return commitThroughSdk(context, context.sdk, ids);
+    }
     const artifact = { id: guidToUuid(tortureIdentifiers.ordered), generation: 1 };
     const events = ids.map((id) => ({
         artifact,
@@ -123,6 +129,16 @@ async function commitEvents(context: WriterContext, ids: ReadonlyArray<string>):
     } catch (error) {
         return unknown(context, 'events', ids, error);
     }
+}
+
+async function commitThroughSdk(context: WriterContext, sdk: SdkCommitter, ids: ReadonlyArray<string>): Promise<Sent> {
+    const events = ids.map((id) => ({ id, eventSource: context.eventSources[Math.floor(context.random() * context.eventSources.length)]! }));
+    const answer = await sdk.commit(context.tenant, events);
+    if (answer.outcome === 'not sent') {
+        return 'not sent';
+    }
+    context.ledger.record({ tenant: context.tenant, kind: 'sdk events', ids, outcome: answer.outcome, sequenceNumbers: answer.sequenceNumbers, reason: answer.reason });
+    return answer.outcome === 'acknowledged' ? 'answered' : answer.outcome === 'refused' ? 'refused' : 'broke';
 }
 
 async function commitForAggregate(context: WriterContext, ids: ReadonlyArray<string>): Promise<Sent> {

@@ -1,6 +1,7 @@
 import { emptyGuid } from '../guids/index.js';
 import type { Logger } from '../logging/index.js';
-import { neverRetry, ProcessingLoop, repeatUntilStopped, StorageFailureLog, type RetryState, type StreamSource } from '../streamProcessors/index.js';
+import type { ProcessorMetrics } from '../metrics/index.js';
+import { neverRetry, ProcessingLoop, repeatUntilStopped, StorageFailureLog, measureProcessing, watchProcessor, type RetryState, type StreamSource } from '../streamProcessors/index.js';
 import type { StreamChanges, StreamEvent, StreamProcessorKey, StreamStorage, UnpartitionedStreamProcessorState } from '../streams/index.js';
 import { askHeadToProject, type AskHead, type CurrentState, type ProjectionOutcome } from './HeadProjection.js';
 import { keyOf } from './keyOf.js';
@@ -25,6 +26,8 @@ export type ProjectionProcessorOptions = {
     readonly stopWhen?: AbortSignal;
     readonly batchSize?: number;
     readonly clock?: () => number;
+    /** Where the processor reports projected events, failures, its lag and its storage failures. */
+    readonly metrics?: ProcessorMetrics;
 };
 
 /** The key of a projection's processor state: (scope, projection id, the event log). */
@@ -49,6 +52,8 @@ export class ProjectionProcessor {
     readonly #selectors: ReadonlyMap<string, KeySelector>;
     readonly #clock: () => number;
     readonly #loop: ProcessingLoop;
+    // The state the loop works from, for the lag metrics.
+    #state: UnpartitionedStreamProcessorState | undefined;
 
     /** Creates the processor; nothing runs until start(). */
     constructor(options: ProjectionProcessorOptions) {
@@ -70,11 +75,12 @@ export class ProjectionProcessor {
     }
 
     async #run(signal: AbortSignal): Promise<void> {
-        const { logger, changes, source, streams } = this.#options;
+        const { logger, changes, source, streams, metrics } = this.#options;
         logger.log(messages.started);
         let state: UnpartitionedStreamProcessorState | undefined;
         let started = false;
-        const failures = new StorageFailureLog(logger, { unavailable: messages.storeUnavailable, available: messages.storeAvailable, failed: messages.storageFailed });
+        const failures = new StorageFailureLog(logger, { unavailable: messages.storeUnavailable, available: messages.storeAvailable, failed: messages.storageFailed }, metrics?.storage);
+        const unwatch = watchProcessor(metrics, source, () => this.#state);
         await repeatUntilStopped(
             signal,
             failures,
@@ -86,8 +92,10 @@ export class ProjectionProcessor {
                     started = true;
                 }
                 const version = changes.version(source.changes);
+                this.#state = state;
                 const result = await this.#step(state, signal);
                 state = result.state;
+                this.#state = state;
                 failures.succeeded();
                 if (!result.progressed && !signal.aborted) {
                     await changes.waitForChange(source.changes, version, Math.min(result.wakeAt - this.#clock(), pollFallback), signal);
@@ -101,6 +109,7 @@ export class ProjectionProcessor {
                 state = undefined;
             },
         );
+        unwatch();
         logger.log(messages.stopped);
     }
 
@@ -131,7 +140,8 @@ export class ProjectionProcessor {
                     if (signal.aborted || (failed !== undefined && failed.position < event.position)) {
                         return;
                     }
-                    const outcome = await askHeadToProject(this.#options.askHead, definition.scope, event, current, event.position === initial.position ? retry : undefined, signal);
+                    const outcome = await measureProcessing(this.#options.metrics, () =>
+                        askHeadToProject(this.#options.askHead, definition.scope, event, current, event.position === initial.position ? retry : undefined, signal));
                     if (!outcome.succeeded) {
                         if (failed === undefined || event.position < failed.position) {
                             failed = { position: event.position, outcome };

@@ -71,6 +71,9 @@ export async function loadRuntimeConfiguration(options: CommandLineOptions, sche
             { port: metrics.value.port, name: 'metrics and health endpoint', file: metrics.path, pointer: '/port' },
         ]));
     }
+    for (const entry of resources.value?.values() ?? []) {
+        warnings.push(...(entry.unused ?? []).map((pointer) => `${resources.path} sets ${pointer}, which this Runtime does not use (projections keep their read models in the tenant's event store; embeddings are not supported): it is ignored`));
+    }
     for (const [producer, entry] of consents.value ?? []) {
         if (tenants.value !== undefined && !tenants.value.some((tenant) => tenant === producer)) {
             warnings.push(`${consents.path} has consents at ${entry.pointer} for tenant ${producer}, which is not in tenants.json: they are ignored`);

@@ -263,5 +263,12 @@ function commitOutcome(result: Result<ReadonlyArray<unknown>>, aggregate: boolea
     if (result.succeeded) {
         return { kind: 'committed', events: result.value.length, aggregate };
     }
-    return result.failure.id === eventStoreFailureIds.aggregateRootConcurrencyConflict ? { kind: 'concurrencyConflict' } : { kind: 'refused' };
+    switch (result.failure.id) {
+        case eventStoreFailureIds.aggregateRootConcurrencyConflict:
+            return { kind: 'concurrencyConflict' };
+        case eventStoreFailureIds.eventStoreUnavailable:
+            return { kind: 'storeUnavailable' };
+        default:
+            return { kind: 'refused' };
+    }
 }

@@ -96,6 +96,9 @@ export class RuntimeMetrics {
                     if (outcome.kind === 'concurrencyConflict') {
                         conflicts.inc({ tenant });
                     }
+                    if (outcome.kind === 'storeUnavailable') {
+                        storage.failed('unavailable');
+                    }
                     if (outcome.kind === 'committed') {
                         committedEvents.inc({ tenant }, outcome.events);
                         if (outcome.aggregate) {

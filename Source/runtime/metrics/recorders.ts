@@ -7,6 +7,7 @@
 export type CommitOutcome =
     | { readonly kind: 'committed'; readonly events: number; readonly aggregate: boolean }
     | { readonly kind: 'concurrencyConflict' }
+    | { readonly kind: 'storeUnavailable' }
     | { readonly kind: 'refused' };
 
 /** What the event store service reports, per tenant. */

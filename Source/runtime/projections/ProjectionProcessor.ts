@@ -1,7 +1,7 @@
 import { emptyGuid } from '../guids/index.js';
 import type { Logger } from '../logging/index.js';
 import type { ProcessorMetrics } from '../metrics/index.js';
-import { neverRetry, ProcessingLoop, repeatUntilStopped, StorageFailureLog, measureProcessing, watchProcessor, type RetryState, type StreamSource } from '../streamProcessors/index.js';
+import { neverRetry, ProcessingLoop, repeatUntilStopped, StorageFailureLog, measureProcessing, progressOf, watchProcessor, type RetryState, type StreamSource } from '../streamProcessors/index.js';
 import type { StreamChanges, StreamEvent, StreamProcessorKey, StreamStorage, UnpartitionedStreamProcessorState } from '../streams/index.js';
 import { askHeadToProject, type AskHead, type CurrentState, type ProjectionOutcome } from './HeadProjection.js';
 import { keyOf } from './keyOf.js';
@@ -80,7 +80,7 @@ export class ProjectionProcessor {
         let state: UnpartitionedStreamProcessorState | undefined;
         let started = false;
         const failures = new StorageFailureLog(logger, { unavailable: messages.storeUnavailable, available: messages.storeAvailable, failed: messages.storageFailed }, metrics?.storage);
-        const unwatch = watchProcessor(metrics, source, () => this.#state);
+        const unwatch = watchProcessor(metrics, source, () => progressOf(this.#state));
         await repeatUntilStopped(
             signal,
             failures,

@@ -19,7 +19,7 @@ import { ProcessingLoop } from './ProcessingLoop.js';
 import { neverRetry } from './retryTimeFor.js';
 import { repeatUntilStopped } from './repeatUntilStopped.js';
 import { StorageFailureLog } from './StorageFailureLog.js';
-import { measureProcessing, watchProcessor } from './watchProcessor.js';
+import { measureProcessing, progressOf, watchProcessor } from './watchProcessor.js';
 
 /** How long a processor with nothing to do sleeps before it looks again, should a wake-up be missed. */
 const pollFallback = 60_000;
@@ -94,7 +94,7 @@ export class StreamProcessor {
         let state: StreamProcessorState | undefined;
         let started = false;
         const failures = new StorageFailureLog(logger, { unavailable: messages.storeUnavailable, available: messages.storeAvailable, failed: messages.failed }, metrics?.storage);
-        const unwatch = watchProcessor(metrics, source, () => this.#state);
+        const unwatch = watchProcessor(metrics, source, () => progressOf(this.#state));
         await repeatUntilStopped(
             signal,
             failures,

@@ -3,7 +3,8 @@ import { startHost } from './host/Host.js';
 import { hostLogMessages as messages } from './host/logMessages.js';
 import { createLogging } from './logging/index.js';
 
-// Reads the command line and configuration, starts the Runtime, and stops it gracefully on SIGINT/SIGTERM.
+// Reads the command line and configuration, starts the Runtime, and stops it gracefully on SIGINT/SIGTERM: within
+// --shutdown-timeout, else it exits with code 1; a second signal exits at once (code 1).
 const parsed = parseCommandLine(process.argv.slice(2));
 if (parsed.kind === 'help') {
     process.stdout.write(`${parsed.text}\n`);
@@ -28,13 +29,20 @@ try {
     }
     const host = await startHost(configuration, runtimeLogger);
     let stopping = false;
+    const { shutdownTimeout } = parsed.options;
     const stop = (signal: string): void => {
         if (stopping) {
-            return;
+            logger.log(messages.signalledAgain, { signal });
+            process.exit(1);
         }
         stopping = true;
-        logger.log(messages.signalled, { signal });
-        host.stop().then(
+        logger.log(messages.signalled, { signal, shutdownTimeout });
+        setTimeout(() => {
+            logger.log(messages.shutdownTimedOut, { shutdownTimeout });
+            process.exit(1);
+        }, shutdownTimeout).unref();
+        // Half of the time for the calls in flight; the rest for the processors and the stores to close.
+        host.stop(shutdownTimeout / 2).then(
             () => process.exit(0),
             (error: unknown) => {
                 logger.log(messages.startFailed, { error: String(error) });

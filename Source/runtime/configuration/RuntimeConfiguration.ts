@@ -66,5 +66,11 @@ export type RuntimeConfiguration = {
         /** The address the servers bind to (default 0.0.0.0). */
         readonly host: string;
     };
+    /** Where each port was set (file and key, or the default), for the error when a port is taken. */
+    readonly portSources: {
+        readonly privatePort: string;
+        readonly publicPort: string;
+        readonly httpPort: string;
+    };
     readonly logging: LoggingConfiguration;
 };

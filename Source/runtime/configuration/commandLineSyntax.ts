@@ -43,6 +43,12 @@ export const commandLineSyntax: ReadonlyArray<CommandLineOption> = [
         defaultValue: `the environment variable ${postgresEnvironmentVariable}, else ${defaultPostgresConnectionString}`,
     },
     {
+        name: '--shutdown-timeout',
+        argument: '<seconds>',
+        description: 'How long a graceful shutdown (SIGTERM, SIGINT) may take before the Runtime exits anyway (with code 1). A second signal exits at once.',
+        defaultValue: '30',
+    },
+    {
         name: '--log-level',
         argument: 'trace|debug|info|warn|error',
         description: 'The level of every log category without a --log level of its own.',

@@ -50,13 +50,15 @@ const fullSet = {
 };
 
 describe('when loading a valid, complete configuration folder', () => {
-    it('reads every file into the configuration, without warnings', async () => {
+    it('reads every file into the configuration, warning only about the resources it does not use', async () => {
         await write(fullSet);
         const { configuration, warnings } = await loadRuntimeConfiguration(temporary.options);
-        expect(warnings).toEqual([]);
+        expect(warnings).toEqual(['projections', 'embeddings'].map((key) =>
+            `${join(temporary.folder, 'resources.json')} sets /${developmentTenant}/${key}, which this Runtime does not use (projections keep their read models in the tenant's event store; embeddings are not supported): it is ignored`));
         expect(configuration.microserviceId).toBe('3c2a4f7b-0d1e-4c5a-9b8f-6e7d8c9b0a1f');
         expect(configuration.tenants).toEqual([developmentTenant, kitchenTenant]);
         expect(configuration.endpoints).toEqual({ publicPort: 50062, privatePort: 50063, httpPort: 9701, host: '0.0.0.0' });
+        expect(configuration.portSources.httpPort).toBe(`${join(temporary.folder, 'metrics.json')} at /port (the default when that key is absent)`);
         expect(configuration.microservices.get(producerMicroservice as never)).toEqual({ host: 'producer', port: 50052 });
         expect(configuration.consents.get(developmentTenant as never)).toMatchObject([{ consumerMicroservice: producerMicroservice, consumerTenant: kitchenTenant }]);
         expect(configuration.logging).toEqual(temporary.options.logging);
@@ -104,10 +106,20 @@ describe('when the configuration folder does not exist', () => {
         expect(configuration.tenants).toEqual([developmentTenant]);
         expect(configuration.microserviceId).toBe('f39b1f61-d360-4675-b859-53c05c87c0e6');
         expect(configuration.endpoints).toEqual({ publicPort: 50052, privatePort: 50053, httpPort: 9700, host: '0.0.0.0' });
+        expect(configuration.portSources.privatePort).toBe(`the default, as ${join(missing, 'endpoints.json')} does not exist`);
         expect(configuration.consents.size).toBe(0);
         expect(configuration.microservices.size).toBe(0);
         expect(configuration.resources.get(developmentTenant as never)?.eventStore).toEqual({ kind: 'embedded', file: join(temporary.root, 'data', 'event_store.sqlite'), database: 'event_store' });
         expect(warnings).toEqual([`The configuration folder ${missing} does not exist: the Runtime runs with the development defaults`]);
+    });
+});
+
+describe('when the configuration folder given with --configuration does not exist', () => {
+    it('refuses to start, naming the folder', async () => {
+        const missing = join(temporary.root, 'nowhere');
+        const error = await problemsOf(loadRuntimeConfiguration({ ...temporary.options, configurationFolder: missing, configurationFolderIsExplicit: true }));
+        expect(error.message).toContain(missing);
+        expect(error.problems).toEqual([expect.objectContaining({ file: missing, found: 'nothing: the folder given with --configuration does not exist' })]);
     });
 });
 
@@ -206,7 +218,7 @@ describe('when resources.json names a tenant that is not in tenants.json', () =>
         const stranger = '99999999-0000-0000-0000-000000000000';
         await write({ ...fullSet, 'resources.json': { ...fullSet['resources.json'], [stranger]: { eventStore: mongo('stranger') } } });
         const { warnings } = await loadRuntimeConfiguration(temporary.options);
-        expect(warnings).toEqual([expect.stringContaining(`tenant ${stranger}, which is not in tenants.json`)]);
+        expect(warnings.filter((warning) => !warning.includes('does not use'))).toEqual([expect.stringContaining(`tenant ${stranger}, which is not in tenants.json`)]);
     });
 });
 

@@ -33,6 +33,14 @@ export async function loadRuntimeConfiguration(options: CommandLineOptions, sche
     if (folderKind === 'other') {
         throw new ConfigurationIsInvalid(folder, [{ file: folder, pointer: '', found: 'a file', expected: 'a folder holding the configuration files' }]);
     }
+    if (folderKind === 'missing' && options.configurationFolderIsExplicit) {
+        throw new ConfigurationIsInvalid(folder, [{
+            file: folder,
+            pointer: '',
+            found: 'nothing: the folder given with --configuration does not exist',
+            expected: 'an existing folder holding the configuration files (leave --configuration out to run with the development defaults)',
+        }]);
+    }
     const folderExists = folderKind === 'folder';
     const read = <T>(file: ConfigurationFile<T>): Promise<ReadConfigurationFile<T>> => {
         const schema = schemas.get(file.schemaName);
@@ -63,6 +71,9 @@ export async function loadRuntimeConfiguration(options: CommandLineOptions, sche
             { port: metrics.value.port, name: 'metrics and health endpoint', file: metrics.path, pointer: '/port' },
         ]));
     }
+    for (const entry of resources.value?.values() ?? []) {
+        warnings.push(...(entry.unused ?? []).map((pointer) => `${resources.path} sets ${pointer}, which this Runtime does not use (projections keep their read models in the tenant's event store; embeddings are not supported): it is ignored`));
+    }
     for (const [producer, entry] of consents.value ?? []) {
         if (tenants.value !== undefined && !tenants.value.some((tenant) => tenant === producer)) {
             warnings.push(`${consents.path} has consents at ${entry.pointer} for tenant ${producer}, which is not in tenants.json: they are ignored`);
@@ -81,9 +92,18 @@ export async function loadRuntimeConfiguration(options: CommandLineOptions, sche
         consents: new Map([...consents.value].map(([producer, entry]) => [producer, entry.consents])),
         microservices: microservices.value,
         endpoints: { publicPort: endpoints.value.publicPort, privatePort: endpoints.value.privatePort, httpPort: metrics.value.port, host: '0.0.0.0' },
+        portSources: {
+            privatePort: portSource(endpoints, '/private/port'),
+            publicPort: portSource(endpoints, '/public/port'),
+            httpPort: portSource(metrics, '/port'),
+        },
         logging: options.logging,
     };
     return { configuration: freezeDeeply(configuration), warnings };
+}
+
+function portSource(file: ReadConfigurationFile<unknown>, pointer: string): string {
+    return file.exists ? `${file.path} at ${pointer} (the default when that key is absent)` : `the default, as ${file.path} does not exist`;
 }
 
 async function kindOf(path: string): Promise<'folder' | 'missing' | 'other'> {

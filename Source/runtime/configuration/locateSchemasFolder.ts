@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { SchemasFolderIsMissing } from './SchemasFolderIsMissing.js';
 
 /**
- * Finds the repository's Schemas/ folder by walking up from this module, so the same schemas are used whether the
- * code runs from Source (tests) or from the built dist folder.
+ * Finds the Schemas/ folder by walking up from this module: the installed package's own copy (`npm pack` copies the
+ * repository's Schemas/ into it), else the repository's, whether the code runs from Source (tests) or from dist.
  */
 export function locateSchemasFolder(start: string = import.meta.url): string {
     const startFolder = dirname(fileURLToPath(start));

@@ -23,6 +23,8 @@ describe('when parsing the command line', () => {
     describe('and no options are given', () => {
         const parsed = options(parseCommandLine([], environment));
         it('reads the configuration from .dolittle in the working directory', () => expect(parsed.configurationFolder).toBe('/work/.dolittle'));
+        it('lets a missing configuration folder mean the development defaults', () => expect(parsed.configurationFolderIsExplicit).toBe(false));
+        it('allows 30 seconds for a graceful shutdown', () => expect(parsed.shutdownTimeout).toBe(30_000));
         it('keeps data in .dolittle-data in the working directory', () => expect(parsed.dataFolder).toBe('/work/.dolittle-data'));
         it('maps MongoDB-shaped resources onto the embedded store', () => expect(parsed.store).toBe('embedded'));
         it('uses the local PostgreSQL server', () => expect(parsed.postgresConnectionString).toBe('postgres://postgres@127.0.0.1:5432/postgres'));
@@ -108,6 +110,18 @@ describe('when parsing the command line', () => {
             const text = message(parseCommandLine([], { ...environment, variables: { DOLITTLE_POSTGRES: 'host=db password=hunter2' } }));
             expect(text).toMatch(/The environment variable DOLITTLE_POSTGRES is not a postgres:\/\/ .*\(the value is not shown\)/);
             expect(text).not.toContain('hunter2');
+        });
+    });
+
+    describe('and the configuration folder and the shutdown timeout are given', () => {
+        const parsed = options(parseCommandLine(['--configuration', 'config', '--shutdown-timeout', '2.5'], environment));
+        it('requires the folder to exist', () => expect(parsed.configurationFolderIsExplicit).toBe(true));
+        it('reads the timeout in seconds', () => expect(parsed.shutdownTimeout).toBe(2_500));
+    });
+
+    describe('and the shutdown timeout is not a positive number', () => {
+        it('names the option and the value', () => {
+            expect(message(parseCommandLine(['--shutdown-timeout', '-1'], environment))).toContain(`Option '--shutdown-timeout' is`);
         });
     });
 });

@@ -69,18 +69,33 @@ export function parseCommandLine(argv: ReadonlyArray<string>, environment: Comma
         return [{ prefix, level: categoryLevel }];
     });
     const postgresConnectionString = postgresServer(single('--postgres'), environment, errors);
+    const shutdownTimeout = seconds('--shutdown-timeout', single('--shutdown-timeout'), 30, errors);
 
     if (errors.length > 0) {
         return { kind: 'invalid', message: [...errors, 'Run with --help to see the options.'].join('\n') };
     }
     const options: CommandLineOptions = {
         configurationFolder: resolve(environment.workingDirectory, single('--configuration') ?? '.dolittle'),
+        configurationFolderIsExplicit: single('--configuration') !== undefined,
         dataFolder: resolve(environment.workingDirectory, single('--data') ?? '.dolittle-data'),
         store,
         postgresConnectionString,
+        shutdownTimeout,
         logging: { level, format, categoryLevels },
     };
     return { kind: 'run', options };
+}
+
+// A positive number of seconds, as milliseconds.
+function seconds(name: string, value: string | undefined, fallback: number, errors: string[]): number {
+    if (value === undefined) {
+        return fallback * 1000;
+    }
+    const parsed = Number(value);
+    if (!Number.isFinite(parsed) || parsed <= 0) {
+        errors.push(`Option '${name}' is ${describeFoundValue(value)}; expected a positive number of seconds`);
+    }
+    return parsed * 1000;
 }
 
 function postgresServer(option: string | undefined, environment: CommandLineEnvironment, errors: string[]): string {

@@ -1,6 +1,7 @@
 import { EventTypeFilter } from '../filters/index.js';
 import { emptyGuid } from '../guids/index.js';
 import type { Logger } from '../logging/index.js';
+import { noMetrics, type ProcessorMetricsFactory } from '../metrics/index.js';
 import { StreamProcessor, streamSourceFor, type EventProcessor } from '../streamProcessors/index.js';
 import type { Tenant } from '../tenancy/index.js';
 import type { EventHandlerRegistration } from './EventHandlerRegistration.js';
@@ -22,6 +23,7 @@ export function startEventHandler(
     processorFor: (tenant: Tenant) => EventProcessor,
     logger: Logger,
     stopWhen?: AbortSignal,
+    metrics: ProcessorMetricsFactory = noMetrics.processors,
 ): RunningEventHandler {
     const keys = eventHandlerStreams(registration);
     const running = tenants.flatMap((tenant) => {
@@ -47,6 +49,7 @@ export function startEventHandler(
             changes: tenant.changes,
             logger: tenantLogger.forCategory('processor'),
             ...(stopWhen === undefined ? {} : { stopWhen }),
+            metrics: metrics({ kind: 'eventHandler', processor: registration.eventHandlerId, scope: registration.scope, tenant: tenant.id }),
         });
         filter.start();
         processor.start();

@@ -1,14 +1,15 @@
 import type * as grpc from '@grpc/grpc-js';
 import { eventStoreService, guidToUuid, millisecondsToTimestamp, dolittle } from '@dolittle-typescript/protocol';
-import { otherFailure, type Failure } from '../failures/index.js';
+import { otherFailure, type Failure, type Result } from '../failures/index.js';
 import type { Guid } from '../guids/index.js';
 import type { Logger } from '../logging/index.js';
+import { noMetrics, type CommitOutcome, type EventStoreMetrics } from '../metrics/index.js';
 import type { Tenants } from '../tenancy/index.js';
 import { committedEventToWire, executionContextFromWire, executionContextToWire, failureToWire, guidFromWire, RequestIsMalformed, type LargeMessageWork } from '../wire/index.js';
 import type { CommittedEvent } from './CommittedEvent.js';
 import { commitMethodOnTheWire, estimatedAnswerBytes, maximumAnswerBytes, type CommitOnTheWire } from './CommitOnTheWire.js';
 import { maximumEventsInOneCommit } from './EventStore.js';
-import { eventStoreFailures } from './failures.js';
+import { eventStoreFailureIds, eventStoreFailures } from './failures.js';
 import { eventStoreLogMessages as messages } from './logMessages.js';
 
 const wire = dolittle.runtime.events;
@@ -50,7 +51,12 @@ const aggregateCommitFailed = (failure: Failure): AggregateResponse => ({ failur
  * tenant in each request's execution context. Expected outcomes travel as failures; anything unexpected becomes
  * the documented "Other" failure, logged once, and the server stays up. Large commits take their turns in `work`.
  */
-export function eventStoreServiceFor(tenants: Tenants, work: LargeMessageWork, logger: Logger): { definition: grpc.ServiceDefinition; implementation: grpc.UntypedServiceImplementation } {
+export function eventStoreServiceFor(
+    tenants: Tenants,
+    work: LargeMessageWork,
+    logger: Logger,
+    metrics: EventStoreMetrics = noMetrics.eventStore,
+): { definition: grpc.ServiceDefinition; implementation: grpc.UntypedServiceImplementation } {
     const answer = <Request, Response>(name: string, handle: (request: Request) => Promise<Response | Buffer>, failed: (failure: Failure) => Response) =>
         (call: grpc.ServerUnaryCall<Request, Response | Buffer>, callback: grpc.sendUnaryData<Response | Buffer>): void => {
             handle(call.request).then(
@@ -65,6 +71,14 @@ export function eventStoreServiceFor(tenants: Tenants, work: LargeMessageWork, l
                 },
             );
         };
+
+    // Stores a commit and counts its outcome and latency for its tenant.
+    const measured = async <T extends ReadonlyArray<unknown>>(tenant: Guid, aggregate: boolean, store: () => Promise<Result<T>>): Promise<Result<T>> => {
+        const started = performance.now();
+        const result = await store();
+        metrics.commit(tenant, commitOutcome(result, aggregate), (performance.now() - started) / 1000);
+        return result;
+    };
 
     const eventStoreOf = (callContext: dolittle.services.CallRequestContext.$Properties | null | undefined) => {
         const executionContext = executionContextFromWire(callContext?.executionContext, 'callContext.executionContext');
@@ -133,7 +147,7 @@ export function eventStoreServiceFor(tenants: Tenants, work: LargeMessageWork, l
         }));
         return {
             store: async () => {
-                const result = await eventStore.commit({ kind: 'events', executionContext, events });
+                const result = await measured(executionContext.tenantId, false, () => eventStore.commit({ kind: 'events', executionContext, events }));
                 if (!result.succeeded) {
                     return answerWhole({ failure: failureToWire(result.failure) });
                 }
@@ -164,7 +178,7 @@ export function eventStoreServiceFor(tenants: Tenants, work: LargeMessageWork, l
         }));
         return {
             store: async () => {
-                const result = await eventStore.commitForAggregate({ kind: 'aggregate', executionContext, aggregateRootId, eventSourceId, expectedVersion, events });
+                const result = await measured(executionContext.tenantId, true, () => eventStore.commitForAggregate({ kind: 'aggregate', executionContext, aggregateRootId, eventSourceId, expectedVersion, events }));
                 return answerWhole(
                     result.succeeded
                         ? { events: aggregateEventsToWire(eventSourceId, aggregateRootId, expectedVersion + result.value.length - 1, result.value) }
@@ -242,5 +256,19 @@ export class TenantIsNotConfigured extends Error {
     constructor(readonly tenantId: string) {
         super(`Tenant '${tenantId}' is not in tenants.json, so it has no event store`);
         this.name = 'TenantIsNotConfigured';
+    }
+}
+
+function commitOutcome(result: Result<ReadonlyArray<unknown>>, aggregate: boolean): CommitOutcome {
+    if (result.succeeded) {
+        return { kind: 'committed', events: result.value.length, aggregate };
+    }
+    switch (result.failure.id) {
+        case eventStoreFailureIds.aggregateRootConcurrencyConflict:
+            return { kind: 'concurrencyConflict' };
+        case eventStoreFailureIds.eventStoreUnavailable:
+            return { kind: 'storeUnavailable' };
+        default:
+            return { kind: 'refused' };
     }
 }

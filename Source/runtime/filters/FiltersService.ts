@@ -63,6 +63,7 @@ function filterRules<ConnectArguments extends FilterRegistrationArguments, Answe
                     output: keys.stream,
                     logger: filterLogger.withBindings({ tenant: tenant.id }).forCategory('processing'),
                     stopWhen: connection.signal,
+                    metrics: context.metrics.processors({ kind: 'filter', processor: registration.filterId, scope: registration.scope, tenant: tenant.id }),
                 });
                 processor.start();
                 return processor;

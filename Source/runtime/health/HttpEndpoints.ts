@@ -1,11 +1,13 @@
 import { createServer, type Server } from 'node:http';
+import type { Liveness } from './EventLoopWatch.js';
 import type { Readiness } from './Readiness.js';
 
 /** What the HTTP endpoints answer besides the probes, e.g. the Prometheus metrics text. */
 export type HttpRoutes = ReadonlyMap<string, () => Promise<{ readonly contentType: string; readonly body: string }>>;
 
 /**
- * The HTTP endpoints on the metrics port: `GET /healthz` (liveness: the process serves requests) and
+ * The HTTP endpoints on the metrics port: `GET /healthz` (liveness: 200 unless the event loop is wedged, see
+ * EventLoopWatch; else 503 with the reason) and
  * `GET /readyz` (readiness: 200 only when every tenant's store is open and reachable and the gRPC servers listen,
  * else 503 with the reason).
  */
@@ -13,7 +15,7 @@ export class HttpEndpoints {
     readonly #server: Server;
 
     /** Creates the endpoints; nothing listens until listen(). */
-    constructor(readiness: Readiness, routes: HttpRoutes = new Map()) {
+    constructor(readiness: Readiness, routes: HttpRoutes = new Map(), liveness: () => Liveness = () => ({ alive: true })) {
         this.#server = createServer((request, response) => {
             const path = (request.url ?? '/').split('?')[0]?.replace(/\/+$/, '') || '/';
             if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -21,7 +23,8 @@ export class HttpEndpoints {
                 return;
             }
             if (path === '/healthz') {
-                response.writeHead(200, { 'content-type': 'text/plain' }).end('alive\n');
+                const live = liveness();
+                response.writeHead(live.alive ? 200 : 503, { 'content-type': 'text/plain' }).end(live.alive ? 'alive\n' : `${live.reason}\n`);
                 return;
             }
             if (path === '/readyz') {

@@ -1,7 +1,8 @@
 import * as grpc from '@grpc/grpc-js';
 import type { RuntimeConfiguration } from '../configuration/RuntimeConfiguration.js';
-import { HttpEndpoints, Readiness, StoreReachability } from '../health/index.js';
+import { EventLoopWatch, HttpEndpoints, Readiness, StoreReachability } from '../health/index.js';
 import type { Logger } from '../logging/index.js';
+import { RuntimeMetrics } from '../metrics/index.js';
 import type { Tenants } from '../tenancy/index.js';
 import { createGrpcServer } from './createGrpcServer.js';
 import { hostLogMessages as messages } from './logMessages.js';
@@ -19,8 +20,12 @@ export type HostPorts = {
 export type RunningHost = {
     readonly ports: HostPorts;
     readonly tenants: Tenants;
-    /** Stops serving: ends reverse calls (so heads reconnect elsewhere), stops processors, closes stores. */
-    stop(): Promise<void>;
+    /**
+     * Stops serving: refuses new calls and ends reverse calls at once (heads reconnect elsewhere; their processors stop
+     * after persisting the position of the last event handled), answers the calls in flight (commits), and closes
+     * the stores. Calls still open after `drainMilliseconds` are cancelled, so that the stores close in time.
+     */
+    stop(drainMilliseconds?: number): Promise<void>;
 };
 
 /**
@@ -32,17 +37,21 @@ export async function startHost(configuration: RuntimeConfiguration, runtimeLogg
     const logger = runtimeLogger.forCategory('host');
     const readiness = new Readiness();
     const reachability = new StoreReachability(readiness, runtimeLogger.forCategory('health'));
-    const http = new HttpEndpoints(readiness);
-    const httpPort = await http.listen(configuration.endpoints.httpPort, configuration.endpoints.host);
-    logger.log(messages.listening, { endpoint: 'http', port: httpPort, paths: ['/healthz', '/readyz'] });
+    const metrics = new RuntimeMetrics();
+    const eventLoop = new EventLoopWatch();
+    const http = new HttpEndpoints(readiness, new Map([['/metrics', () => metrics.text()]]), () => eventLoop.liveness);
+    const httpPort = await listenOrName(http, configuration);
+    eventLoop.start();
+    logger.log(messages.listening, { endpoint: 'http', port: httpPort, paths: ['/healthz', '/readyz', '/metrics'] });
     let tenants: Tenants;
     try {
         tenants = await openTenants(configuration, runtimeLogger, (tenant, reason) => reachability.unreachable(tenant, reason));
     } catch (error) {
+        eventLoop.stop();
         await http.close();
         throw error;
     }
-    const services = servicesFor(configuration, tenants, readiness, runtimeLogger);
+    const services = servicesFor(configuration, tenants, readiness, runtimeLogger, metrics.recorders);
     const privateServer = createGrpcServer();
     const publicServer = createGrpcServer();
     for (const service of services.private) {
@@ -54,12 +63,13 @@ export async function startHost(configuration: RuntimeConfiguration, runtimeLogg
     let privatePort: number;
     let publicPort: number;
     try {
-        privatePort = await bind(privateServer, configuration.endpoints.host, configuration.endpoints.privatePort);
-        publicPort = await bind(publicServer, configuration.endpoints.host, configuration.endpoints.publicPort);
+        privatePort = await bind(privateServer, configuration.endpoints.host, configuration.endpoints.privatePort, configuration.portSources.privatePort);
+        publicPort = await bind(publicServer, configuration.endpoints.host, configuration.endpoints.publicPort, configuration.portSources.publicPort);
     } catch (error) {
         privateServer.forceShutdown();
         publicServer.forceShutdown();
         await Promise.allSettled(tenants.all.map((tenant) => tenant.storage.close()));
+        eventLoop.stop();
         await http.close();
         throw error;
     }
@@ -71,9 +81,10 @@ export async function startHost(configuration: RuntimeConfiguration, runtimeLogg
     return {
         ports: { privatePort, publicPort, httpPort },
         tenants,
-        stop: () => {
+        stop: async (drainMilliseconds = 10_000) => {
             reachability.stop();
-            return stop(services, [privateServer, publicServer], tenants, http, readiness, logger);
+            await stop(services, [privateServer, publicServer], tenants, http, readiness, logger, drainMilliseconds);
+            eventLoop.stop();
         },
     };
 }
@@ -85,21 +96,28 @@ async function stop(
     http: HttpEndpoints,
     readiness: Readiness,
     logger: Logger,
+    drainMilliseconds: number,
 ): Promise<void> {
-    logger.log(messages.stopping);
+    logger.log(messages.stopping, { drainMilliseconds });
     readiness.markNotReady('stopping');
+    // New calls are refused from now on; the calls in flight (commits) are answered, and the reverse calls end at
+    // once, their processors stopping after the event in hand (its position is persisted before the next is read).
+    const draining = servers.map((server) => shutdown(server, drainMilliseconds));
     await services.stop();
-    await Promise.all(servers.map((server) => shutdown(server)));
+    const cancelled = (await Promise.all(draining)).filter((forced) => forced).length;
+    if (cancelled > 0) {
+        logger.log(messages.callsCancelled, { drainMilliseconds });
+    }
     await Promise.allSettled(tenants.all.map((tenant) => tenant.storage.close()));
     await http.close();
     logger.log(messages.stopped);
 }
 
-function bind(server: grpc.Server, host: string, port: number): Promise<number> {
+function bind(server: grpc.Server, host: string, port: number, source: string): Promise<number> {
     return new Promise((resolve, reject) => {
         server.bindAsync(`${host}:${port}`, grpc.ServerCredentials.createInsecure(), (error, boundPort) => {
             if (error !== null) {
-                reject(new PortIsNotAvailable(host, port, error));
+                reject(new PortIsNotAvailable(host, port, source, error));
                 return;
             }
             resolve(boundPort);
@@ -107,21 +125,34 @@ function bind(server: grpc.Server, host: string, port: number): Promise<number> 
     });
 }
 
-function shutdown(server: grpc.Server): Promise<void> {
+async function listenOrName(http: HttpEndpoints, configuration: RuntimeConfiguration): Promise<number> {
+    const { host, httpPort } = configuration.endpoints;
+    try {
+        return await http.listen(httpPort, host);
+    } catch (error) {
+        throw new PortIsNotAvailable(host, httpPort, configuration.portSources.httpPort, error instanceof Error ? error : new Error(String(error)));
+    }
+}
+
+// Resolves with whether the server had to be forced: calls still open after the drain time are cancelled.
+function shutdown(server: grpc.Server, drainMilliseconds: number): Promise<boolean> {
     return new Promise((resolve) => {
-        const force = setTimeout(() => server.forceShutdown(), 2_000);
+        const force = setTimeout(() => {
+            server.forceShutdown();
+            resolve(true);
+        }, drainMilliseconds);
         server.tryShutdown(() => {
             clearTimeout(force);
-            resolve();
+            resolve(false);
         });
     });
 }
 
-/** Thrown when a gRPC port cannot be listened on (taken, or not allowed). */
+/** Thrown when a port cannot be listened on (taken, or not allowed); names where the port was configured. */
 export class PortIsNotAvailable extends Error {
-    /** Creates the error naming the address. */
-    constructor(host: string, port: number, cause: Error) {
-        super(`Cannot listen on ${host}:${port}: ${cause.message}`, { cause });
+    /** Creates the error naming the address and `source`: the file and key, or the default, that set the port. */
+    constructor(host: string, port: number, source: string, cause: Error) {
+        super(`Cannot listen on ${host}:${port} (set by ${source}): ${cause.message}`, { cause });
         this.name = 'PortIsNotAvailable';
     }
 }

@@ -6,6 +6,7 @@ import { eventStoreServiceFor } from '../eventStore/index.js';
 import { filtersServiceFor } from '../filters/index.js';
 import { healthServiceFor, type Readiness } from '../health/index.js';
 import type { Logger } from '../logging/index.js';
+import type { MetricsRecorders } from '../metrics/index.js';
 import { projectionsServiceFor, projectionStoreServiceFor } from '../projections/index.js';
 import type { RegistrationContext } from '../registrations/index.js';
 import { ReverseCallLifetimes } from '../reverseCalls/index.js';
@@ -30,12 +31,12 @@ export type RuntimeServices = {
 };
 
 /** Composes the Runtime's features into the services of the private and public servers. */
-export function servicesFor(configuration: RuntimeConfiguration, tenants: Tenants, readiness: Readiness, logger: Logger): RuntimeServices {
+export function servicesFor(configuration: RuntimeConfiguration, tenants: Tenants, readiness: Readiness, logger: Logger, metrics: MetricsRecorders): RuntimeServices {
     const health: RuntimeService = healthServiceFor(readiness);
-    const eventStore: RuntimeService = eventStoreServiceFor(tenants, new LargeMessageWork(), logger.forCategory('eventStore'));
+    const eventStore: RuntimeService = eventStoreServiceFor(tenants, new LargeMessageWork(), logger.forCategory('eventStore'), metrics.eventStore);
     const lifetimes = new ReverseCallLifetimes(logger.forCategory('reverseCalls'));
     const registered = new RegisteredProcessors();
-    const registrationsFor = (category: string): RegistrationContext => ({ tenants, registered, lifetimes, logger: logger.forCategory(category) });
+    const registrationsFor = (category: string): RegistrationContext => ({ tenants, registered, lifetimes, logger: logger.forCategory(category), metrics });
     const eventHandlers: RuntimeService = eventHandlersServiceFor(registrationsFor('eventHandlers'));
     const filters: RuntimeService = filtersServiceFor(registrationsFor('filters'));
     const projections: RuntimeService = projectionsServiceFor(registrationsFor('projections'));

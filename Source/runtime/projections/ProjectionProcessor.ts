@@ -1,6 +1,7 @@
 import { emptyGuid } from '../guids/index.js';
 import type { Logger } from '../logging/index.js';
-import { neverRetry, ProcessingLoop, repeatUntilStopped, StorageFailureLog, type RetryState, type StreamSource } from '../streamProcessors/index.js';
+import type { ProcessorMetrics } from '../metrics/index.js';
+import { measureProcessing, neverRetry, ProcessingLoop, repeatUntilStopped, StorageFailureLog, watchProcessor, type RetryState, type StreamSource } from '../streamProcessors/index.js';
 import type { StreamChanges, StreamEvent, StreamProcessorKey, StreamStorage } from '../streams/index.js';
 import { askHeadToProject, type AskHead, type CurrentState, type ProjectionOutcome } from './HeadProjection.js';
 import { keyOf } from './keyOf.js';
@@ -34,6 +35,8 @@ export type ProjectionProcessorOptions = {
     readonly stopWhen?: AbortSignal;
     readonly batchSize?: number;
     readonly clock?: () => number;
+    /** Where the processor reports projected events, failures, its lag and its storage failures. */
+    readonly metrics?: ProcessorMetrics;
 };
 
 /** The key of a projection's processor state: (scope, projection id, the event log). */
@@ -65,6 +68,8 @@ export class ProjectionProcessor {
     readonly #selectors: ReadonlyMap<string, KeySelector>;
     readonly #clock: () => number;
     readonly #loop: ProcessingLoop;
+    // The state the loop works from, for the lag metrics.
+    #state: ProjectionState | undefined;
 
     /** Creates the processor; nothing runs until start(). */
     constructor(options: ProjectionProcessorOptions) {
@@ -86,11 +91,12 @@ export class ProjectionProcessor {
     }
 
     async #run(signal: AbortSignal): Promise<void> {
-        const { logger, changes, source } = this.#options;
+        const { logger, changes, source, metrics } = this.#options;
         logger.log(messages.started);
         let state: ProjectionState | undefined;
         let started = false;
-        const failures = new StorageFailureLog(logger, { unavailable: messages.storeUnavailable, available: messages.storeAvailable, failed: messages.storageFailed });
+        const failures = new StorageFailureLog(logger, { unavailable: messages.storeUnavailable, available: messages.storeAvailable, failed: messages.storageFailed }, metrics?.storage);
+        const unwatch = watchProcessor(metrics, source, () => (this.#state === undefined ? undefined : { position: this.#state.position, failingPartitions: this.#state.failingKeys.size }));
         await repeatUntilStopped(
             signal,
             failures,
@@ -100,8 +106,10 @@ export class ProjectionProcessor {
                     started = true;
                 }
                 const version = changes.version(source.changes);
+                this.#state = state;
                 const result = await this.#step(state, signal);
                 state = result.state;
+                this.#state = state;
                 failures.succeeded();
                 if (!result.progressed && !signal.aborted) {
                     await changes.waitForChange(source.changes, version, Math.min(result.wakeAt - this.#clock(), pollFallback), signal);
@@ -115,6 +123,7 @@ export class ProjectionProcessor {
                 state = undefined;
             },
         );
+        unwatch();
         logger.log(messages.stopped);
     }
 
@@ -240,7 +249,9 @@ export class ProjectionProcessor {
                     if (signal.aborted) {
                         break;
                     }
-                    const outcome = key === keyOfEventsWithoutKey ? this.#withoutKey(event) : await askHeadToProject(this.#options.askHead, definition.scope, event, current, index === 0 ? retry : undefined, signal);
+                    const outcome = key === keyOfEventsWithoutKey
+                        ? this.#withoutKey(event)
+                        : await measureProcessing(this.#options.metrics, () => askHeadToProject(this.#options.askHead, definition.scope, event, current, index === 0 ? retry : undefined, signal));
                     if (!outcome.succeeded) {
                         failed = { position: event.position, outcome };
                         break;

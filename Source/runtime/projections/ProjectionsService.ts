@@ -43,6 +43,7 @@ export function projectionsServiceFor(context: RegistrationContext) {
                     askHead: (request, signal) => connection.call(request, processingExecutionContext(microserviceId, tenant.id), signal),
                     logger: logger.withBindings({ tenant: tenant.id }),
                     stopWhen: connection.signal,
+                    metrics: context.metrics.processors({ kind: 'projection', processor: definition.projectionId, scope: definition.scope, tenant: tenant.id }),
                 });
                 processor.start();
                 return processor;

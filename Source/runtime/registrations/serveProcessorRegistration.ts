@@ -2,6 +2,7 @@ import type * as grpc from '@grpc/grpc-js';
 import type { Failure } from '../failures/index.js';
 import { emptyGuid } from '../guids/index.js';
 import type { Logger } from '../logging/index.js';
+import type { MetricsRecorders } from '../metrics/index.js';
 import { connectReverseCall, type ReverseCallConnection, type ReverseCallLifetimes, type ReverseCallProtocol } from '../reverseCalls/index.js';
 import type { RegisteredProcessors } from '../streamProcessors/index.js';
 import { registerForEveryTenant, type Tenants } from '../tenancy/index.js';
@@ -13,6 +14,7 @@ export type RegistrationContext = {
     readonly registered: RegisteredProcessors;
     readonly lifetimes: ReverseCallLifetimes;
     readonly logger: Logger;
+    readonly metrics: MetricsRecorders;
 };
 
 /**
@@ -26,7 +28,7 @@ export function serveProcessorRegistration<ClientMessage, RuntimeMessage, Connec
     rules: ProcessorRegistration<ConnectArguments, Request, Response, Registration>,
     context: RegistrationContext,
 ): (call: grpc.ServerDuplexStream<ClientMessage, RuntimeMessage>) => void {
-    const { tenants, registered, lifetimes, logger } = context;
+    const { tenants, registered, lifetimes, logger, metrics } = context;
     const { messages } = rules;
     type Connection = ReverseCallConnection<ConnectArguments, Request, Response>;
     const reject = (connection: Connection, failure: Failure, rejectLogger: Logger): void => {
@@ -35,7 +37,7 @@ export function serveProcessorRegistration<ClientMessage, RuntimeMessage, Connec
     };
 
     const serve = async (call: grpc.ServerDuplexStream<ClientMessage, RuntimeMessage>): Promise<void> => {
-        const connection = await connectReverseCall(call, protocol, lifetimes.signal, logger.forCategory('reverseCalls'));
+        const connection = await connectReverseCall(call, protocol, lifetimes.signal, logger.forCategory('reverseCalls'), { metrics: metrics.reverseCalls });
         if (connection === undefined) {
             return;
         }
@@ -67,7 +69,9 @@ export function serveProcessorRegistration<ClientMessage, RuntimeMessage, Connec
             connection.accept();
             registrationLogger.log(messages.registered, { ...rules.registeredData?.(registration), tenants: tenants.all.length });
             const running = rules.start(registration, connection, tenants.all);
-            const end = await connection.ended;
+            const peer = call.getPeer();
+            metrics.heads.connected(peer);
+            const end = await connection.ended.finally(() => metrics.heads.disconnected(peer));
             await running.stop();
             registrationLogger.log(messages.disconnected, { reason: end.reason, detail: end.detail });
         } catch (error) {

@@ -1,6 +1,7 @@
 import { finished } from 'node:stream';
 import { status, type ServerDuplexStream } from '@grpc/grpc-js';
 import type { Logger } from '../logging/index.js';
+import { noMetrics, type ReverseCallMetrics } from '../metrics/index.js';
 import { reverseCallLogMessages } from './logMessages.js';
 import type { ReverseCallEnd } from './ReverseCallEnd.js';
 
@@ -16,6 +17,7 @@ export class ReverseCallStream<ClientMessage, RuntimeMessage> {
     readonly #call: ServerDuplexStream<ClientMessage, RuntimeMessage>;
     readonly #logger: Logger;
     readonly #pingMessage: () => RuntimeMessage;
+    readonly #metrics: ReverseCallMetrics;
     readonly #abort = new AbortController();
     readonly #ended: Promise<ReverseCallEnd>;
     #resolveEnded: (end: ReverseCallEnd) => void = () => undefined;
@@ -34,8 +36,9 @@ export class ReverseCallStream<ClientMessage, RuntimeMessage> {
     };
 
     /** Wraps the call and starts listening to it; `ping` builds the service's ping message. */
-    constructor(call: ServerDuplexStream<ClientMessage, RuntimeMessage>, logger: Logger, ping: () => RuntimeMessage) {
+    constructor(call: ServerDuplexStream<ClientMessage, RuntimeMessage>, logger: Logger, ping: () => RuntimeMessage, metrics: ReverseCallMetrics = noMetrics.reverseCalls) {
         this.#call = call;
+        this.#metrics = metrics;
         this.#logger = logger;
         this.#pingMessage = ping;
         this.#ended = new Promise((resolve) => {
@@ -118,6 +121,7 @@ export class ReverseCallStream<ClientMessage, RuntimeMessage> {
             return;
         }
         this.#pingBuffered = true;
+        this.#metrics.pingSent();
         this.#call.write(this.#pingMessage(), () => {
             this.#pingBuffered = false;
         });
@@ -136,6 +140,7 @@ export class ReverseCallStream<ClientMessage, RuntimeMessage> {
                     return;
                 }
                 this.#logger.log(reverseCallLogMessages.keepaliveExpired, { silence: Math.round(silence), deadline });
+                this.#metrics.keepaliveExpired();
                 this.endWithStatus({ reason: 'keepaliveExpired', detail: `the client sent nothing for ${Math.round(silence)} ms (three ping intervals)` }, status.CANCELLED);
             });
         }, wait).unref();

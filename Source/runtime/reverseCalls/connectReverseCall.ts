@@ -2,6 +2,7 @@ import { durationToMilliseconds } from '@dolittle-typescript/protocol';
 import { status, type ServerDuplexStream } from '@grpc/grpc-js';
 import { newGuid } from '../guids/index.js';
 import type { Logger } from '../logging/index.js';
+import type { ReverseCallMetrics } from '../metrics/index.js';
 import { executionContextFromWire, guidFromWire } from '../wire/index.js';
 import { ConnectedReverseCall } from './ConnectedReverseCall.js';
 import { failureDetails } from './failureDetails.js';
@@ -24,6 +25,8 @@ export type ReverseCallOptions = {
     readonly connectTimeout?: number;
     /** How long a request waits for the client's answer before it fails, in milliseconds (default: defaultRequestTimeout). */
     readonly requestTimeout?: number;
+    /** Where pings and keepalive timeouts are counted. */
+    readonly metrics?: ReverseCallMetrics;
 };
 
 /**
@@ -52,7 +55,7 @@ export function connectReverseCall<ClientMessage, RuntimeMessage, ConnectArgumen
 ): Promise<ReverseCallConnection<ConnectArguments, Request, Response> | undefined> {
     const id = newGuid();
     const callLogger = logger.withBindings({ connectionId: id, service: protocol.kind });
-    const stream = new ReverseCallStream(call, callLogger, () => protocol.ping());
+    const stream = new ReverseCallStream(call, callLogger, () => protocol.ping(), options.metrics);
     const bounds = options.pingIntervalBounds ?? defaultPingIntervalBounds;
     const connectTimeout = options.connectTimeout ?? 60_000;
     callLogger.log(reverseCallLogMessages.opened);

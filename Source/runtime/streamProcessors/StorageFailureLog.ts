@@ -1,5 +1,6 @@
 import { EventStoreIsUnavailable } from '../eventStore/index.js';
 import type { LogMessage, Logger } from '../logging/index.js';
+import type { StorageMetrics } from '../metrics/index.js';
 
 /** The messages a loop over storage logs its failures with. */
 export type StorageFailureMessages = {
@@ -19,16 +20,19 @@ export type StorageFailureMessages = {
 export class StorageFailureLog {
     readonly #logger: Logger;
     readonly #messages: StorageFailureMessages;
+    readonly #metrics: StorageMetrics | undefined;
     #inOutage = false;
 
-    /** Creates the log over the loop's logger and messages. */
-    constructor(logger: Logger, messages: StorageFailureMessages) {
+    /** Creates the log over the loop's logger and messages; every failure is also counted in `metrics`, when given. */
+    constructor(logger: Logger, messages: StorageFailureMessages, metrics?: StorageMetrics) {
         this.#logger = logger;
         this.#messages = messages;
+        this.#metrics = metrics;
     }
 
     /** Logs a failed attempt. */
     failed(error: unknown): void {
+        this.#metrics?.failed(error instanceof EventStoreIsUnavailable ? 'unavailable' : 'failed');
         if (!(error instanceof EventStoreIsUnavailable)) {
             this.#logger.log(this.#messages.failed, { error: String(error) });
             return;

@@ -1,4 +1,5 @@
 import type { Logger } from '../logging/index.js';
+import type { ProcessorMetrics } from '../metrics/index.js';
 import {
     initialStreamProcessorState,
     streamKeyText,
@@ -19,6 +20,7 @@ import { neverRetry } from './retryTimeFor.js';
 import { repeatUntilStopped } from './repeatUntilStopped.js';
 import { saveUntilStored } from './saveUntilStored.js';
 import { StorageFailureLog } from './StorageFailureLog.js';
+import { measureProcessing, progressOf, watchProcessor } from './watchProcessor.js';
 
 /** How long a processor with nothing to do sleeps before it looks again, should a wake-up be missed. */
 const pollFallback = 60_000;
@@ -38,6 +40,8 @@ export type StreamProcessorOptions = {
     readonly stopWhen?: AbortSignal;
     readonly batchSize?: number;
     readonly clock?: () => number;
+    /** Where the processor reports processed events, failures, its lag and its storage failures. */
+    readonly metrics?: ProcessorMetrics;
 };
 
 /** The result of one step: whether it moved on, and otherwise when there is reason to look again. */
@@ -65,6 +69,8 @@ export class StreamProcessor {
     readonly #options: StreamProcessorOptions;
     readonly #clock: () => number;
     readonly #loop: ProcessingLoop;
+    // The state the loop works from, for the lag metrics; undefined until read and while it is re-read.
+    #state: StreamProcessorState | undefined;
 
     /** Creates the processor; nothing runs until start(). */
     constructor(options: StreamProcessorOptions) {
@@ -84,11 +90,12 @@ export class StreamProcessor {
     }
 
     async #run(signal: AbortSignal): Promise<void> {
-        const { key, logger, changes, source } = this.#options;
+        const { key, logger, changes, source, metrics } = this.#options;
         logger.log(messages.started);
         let state: StreamProcessorState | undefined;
         let started = false;
-        const failures = new StorageFailureLog(logger, { unavailable: messages.storeUnavailable, available: messages.storeAvailable, failed: messages.failed });
+        const failures = new StorageFailureLog(logger, { unavailable: messages.storeUnavailable, available: messages.storeAvailable, failed: messages.failed }, metrics?.storage);
+        const unwatch = watchProcessor(metrics, source, () => progressOf(this.#state));
         await repeatUntilStopped(
             signal,
             failures,
@@ -100,8 +107,10 @@ export class StreamProcessor {
                 }
                 const version = changes.version(source.changes);
                 const context = this.#context(signal, failures);
+                this.#state = state;
                 const result = state.partitioned ? await stepPartitioned(state, context) : await stepUnpartitioned(state, context);
                 state = result.state;
+                this.#state = state;
                 failures.succeeded();
                 if (!result.progressed && !signal.aborted) {
                     const wait = Math.min(result.wakeAt - this.#clock(), pollFallback);
@@ -117,6 +126,7 @@ export class StreamProcessor {
                 state = undefined;
             },
         );
+        unwatch();
         logger.log(messages.stopped);
     }
 
@@ -128,7 +138,7 @@ export class StreamProcessor {
             signal,
             logger,
             now: this.#clock,
-            process: (event, retry) => processor.process(event, retry, signal),
+            process: (event, retry) => measureProcessing(this.#options.metrics, () => processor.process(event, retry, signal)),
             processed: (event) => {
                 if (logger.isEnabled(messages.processed)) {
                     logger.log(messages.processed, { position: event.position, partition: event.partition, eventLogSequenceNumber: event.event.sequenceNumber });
@@ -139,9 +149,10 @@ export class StreamProcessor {
                 if (output !== undefined && chosen !== undefined) {
                     await streams.appendAndSaveState(output, [chosen], key, state);
                     changes.changed(streamKeyText(output));
-                    return;
+                } else {
+                    await saveUntilStored(() => streams.saveState(key, state), failures, signal);
                 }
-                await saveUntilStored(() => streams.saveState(key, state), failures, signal);
+                this.#state = state;
             },
         };
     }

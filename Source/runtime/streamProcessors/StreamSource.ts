@@ -7,6 +7,8 @@ export interface StreamSource {
     readonly changes: string;
     /** Up to `limit` events from a position on, in position order. */
     read(fromPosition: number, limit: number): Promise<ReadonlyArray<StreamEvent>>;
+    /** The position the next event appended to the source gets: how long it is (for the lag metrics). */
+    length(): Promise<number>;
     /** Up to `limit` events of one partition with positions in [fromPosition, beforePosition), in order. */
     readPartition(partition: Guid, fromPosition: number, beforePosition: number, limit: number): Promise<ReadonlyArray<StreamEvent>>;
 }

@@ -7,6 +7,7 @@ import type { StreamSource } from './StreamSource.js';
 export function eventLogSourceFor(eventLog: EventLogStorage, scope: Guid): StreamSource {
     return {
         changes: eventLogSource(scope),
+        length: () => eventLog.nextSequenceNumber(scope),
         async read(fromPosition, limit) {
             const events = await eventLog.read(scope, fromPosition, limit);
             return events.map((event) => ({ position: event.sequenceNumber, partition: emptyGuid, event }));

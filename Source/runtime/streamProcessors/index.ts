@@ -10,3 +10,4 @@ export { failedOutcome, unansweredOutcome } from './failedOutcome.js';
 export { ProcessingLoop } from './ProcessingLoop.js';
 export { StorageFailureLog, type StorageFailureMessages } from './StorageFailureLog.js';
 export { repeatUntilStopped } from './repeatUntilStopped.js';
+export { measureProcessing, progressOf, watchProcessor, type ProcessorProgress } from './watchProcessor.js';

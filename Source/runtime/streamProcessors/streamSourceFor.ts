@@ -5,6 +5,7 @@ import type { StreamSource } from './StreamSource.js';
 export function streamSourceFor(streams: StreamStorage, key: StreamKey): StreamSource {
     return {
         changes: streamKeyText(key),
+        length: () => streams.length(key),
         read: (fromPosition, limit) => streams.read(key, fromPosition, limit),
         readPartition: (partition, fromPosition, beforePosition, limit) => streams.readPartition(key, partition, fromPosition, beforePosition, limit),
     };

@@ -83,6 +83,14 @@ describe('when reading resources.json', () => {
         });
     });
 
+    describe('and a tenant has resources this Runtime does not use', () => {
+        it('lists them in the user\'s spelling', () => {
+            const store = { servers: ['localhost'], database: 'x' };
+            expect(interpretForTests(resourcesFile, { [tenant]: { Projections: store, embeddings: store } }).value?.get(tenant as never)?.unused)
+                .toEqual([`/${tenant}/Projections`, `/${tenant}/embeddings`]);
+        });
+    });
+
     describe('and a tenant has an unknown resource', () => {
         it('reports it', () => {
             expect(interpretForTests(resourcesFile, { [tenant]: { readModels: {} } }).problems)

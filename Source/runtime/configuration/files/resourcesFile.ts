@@ -9,6 +9,8 @@ export type TenantResourcesEntry = {
     /** The pointer (in the user's spelling) to the tenant's eventStore entry, or to the tenant's entry without one. */
     readonly pointer: string;
     readonly eventStore: EventStoreEntry | undefined;
+    /** The pointers (in the user's spelling) of the entry's resources the Runtime does not use, e.g. `readModels`. */
+    readonly unused?: ReadonlyArray<string>;
 };
 
 type StoreContent = {
@@ -31,7 +33,8 @@ export const resourcesFile: ConfigurationFile<ReadonlyMap<Guid, TenantResourcesE
     read: (content, report, userPointer) => new Map(guidEntries(content, report).map((entry) => {
         const store = (entry.value as { readonly eventStore?: StoreContent }).eventStore;
         const pointer = userPointer(store === undefined ? entry.pointer : JsonPointer.child(entry.pointer, 'eventStore'));
-        return [entry.id, { pointer, eventStore: store && eventStoreEntryOf(store) }];
+        const unused = Object.keys(entry.value as object).filter((key) => key !== 'eventStore').map((key) => userPointer(JsonPointer.child(entry.pointer, key)));
+        return [entry.id, { pointer, eventStore: store && eventStoreEntryOf(store), ...(unused.length > 0 ? { unused } : {}) }];
     })),
 };
 

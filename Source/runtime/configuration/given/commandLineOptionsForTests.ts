@@ -7,6 +7,8 @@ export function commandLineOptionsForTests(overrides: Partial<CommandLineOptions
         dataFolder: '/data',
         store: 'embedded',
         postgresConnectionString: 'postgres://postgres:secret@127.0.0.1:5432/postgres',
+        shutdownTimeout: 30_000,
+        configurationFolderIsExplicit: false,
         logging: { level: 'info', format: 'json', categoryLevels: [] },
         ...overrides,
     };

@@ -12,9 +12,9 @@ export class RuntimeProcess {
     #signalled = false;
     #exitDescription = '';
 
-    /** Starts `node <main> <arguments>` and records every line it writes into `lines`. */
-    constructor(main: string, argumentList: ReadonlyArray<string>, private readonly lines: string[]) {
-        this.#child = spawn(process.execPath, [main, ...argumentList], { stdio: ['ignore', 'pipe', 'pipe'] });
+    /** Starts `node <main> <arguments>` (in `workingDirectory`, else this process's) and records every line it writes into `lines`. */
+    constructor(main: string, argumentList: ReadonlyArray<string>, private readonly lines: string[], workingDirectory?: string) {
+        this.#child = spawn(process.execPath, [main, ...argumentList], { stdio: ['ignore', 'pipe', 'pipe'], ...(workingDirectory === undefined ? {} : { cwd: workingDirectory }) });
         this.#record(this.#child.stdout, 'stdout');
         this.#record(this.#child.stderr, 'stderr');
         this.#exited = new Promise((resolve) => {

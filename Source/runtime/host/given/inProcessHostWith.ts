@@ -36,6 +36,7 @@ export async function startInProcessHostWith(resourcesFor: ResourcesFor, level: 
         consents: new Map(),
         microservices: new Map(),
         endpoints: { privatePort: 0, publicPort: 0, httpPort: 0, host: '127.0.0.1' },
+        portSources: { privatePort: 'the test', publicPort: 'the test', httpPort: 'the test' },
         logging: { level, format: 'json', categoryLevels: [] },
     };
     const logs: string[] = [];

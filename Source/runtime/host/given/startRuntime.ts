@@ -78,7 +78,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<RuntimeUnde
 }
 
 /** Waits until the Runtime has reported its ports and `/readyz` answers 200 there; resolves with the ports. */
-async function waitUntilReady(process: RuntimeProcess, timeoutMilliseconds: number, lines: ReadonlyArray<string>): Promise<ListeningPorts> {
+export async function waitUntilReady(process: RuntimeProcess, timeoutMilliseconds: number, lines: ReadonlyArray<string>): Promise<ListeningPorts> {
     const deadline = Date.now() + timeoutMilliseconds;
     let lastStatus: number | undefined;
     while (Date.now() < deadline) {

@@ -60,6 +60,7 @@ export async function loadRuntimeConfiguration(options: CommandLineOptions, sche
         problems.push(...findPortConflicts([
             { port: endpoints.value.publicPort, name: 'public endpoint', file: endpoints.path, pointer: '/public/port' },
             { port: endpoints.value.privatePort, name: 'private endpoint', file: endpoints.path, pointer: '/private/port' },
+            { port: endpoints.value.managementPort, name: 'management endpoint', file: endpoints.path, pointer: '/management/port' },
             { port: metrics.value.port, name: 'metrics and health endpoint', file: metrics.path, pointer: '/port' },
         ]));
     }
@@ -80,7 +81,13 @@ export async function loadRuntimeConfiguration(options: CommandLineOptions, sche
         resources: resolved.resources,
         consents: new Map([...consents.value].map(([producer, entry]) => [producer, entry.consents])),
         microservices: microservices.value,
-        endpoints: { publicPort: endpoints.value.publicPort, privatePort: endpoints.value.privatePort, httpPort: metrics.value.port, host: '0.0.0.0' },
+        endpoints: {
+            publicPort: endpoints.value.publicPort,
+            privatePort: endpoints.value.privatePort,
+            managementPort: endpoints.value.managementPort,
+            httpPort: metrics.value.port,
+            host: '0.0.0.0',
+        },
         logging: options.logging,
     };
     return { configuration: freezeDeeply(configuration), warnings };

@@ -44,6 +44,7 @@ export function eventHandlersServiceFor(context: RegistrationContext) {
                 (tenant) => new HeadEventHandler(registration, tenant.id, (request, tenantId, signal) => connection.call(request, processingExecutionContext(microserviceId, tenantId), signal)),
                 context.logger.withBindings({ eventHandler: registration.eventHandlerId, scope: registration.scope }).forCategory('processing'),
                 connection.signal,
+                context.registered.editable,
             );
         },
     }, context);

@@ -1,7 +1,7 @@
 import { EventTypeFilter } from '../filters/index.js';
 import { emptyGuid } from '../guids/index.js';
 import type { Logger } from '../logging/index.js';
-import { StreamProcessor, streamSourceFor, type EventProcessor } from '../streamProcessors/index.js';
+import { StreamProcessor, streamSourceFor, type EditableProcessors, type EventProcessor } from '../streamProcessors/index.js';
 import type { Tenant } from '../tenancy/index.js';
 import type { EventHandlerRegistration } from './EventHandlerRegistration.js';
 import { eventHandlerStreams } from './eventHandlerStreams.js';
@@ -22,6 +22,7 @@ export function startEventHandler(
     processorFor: (tenant: Tenant) => EventProcessor,
     logger: Logger,
     stopWhen?: AbortSignal,
+    editable?: EditableProcessors,
 ): RunningEventHandler {
     const keys = eventHandlerStreams(registration);
     const running = tenants.flatMap((tenant) => {
@@ -47,6 +48,7 @@ export function startEventHandler(
             changes: tenant.changes,
             logger: tenantLogger.forCategory('processor'),
             ...(stopWhen === undefined ? {} : { stopWhen }),
+            ...(editable === undefined ? {} : { editable: { tenant: tenant.id, processors: editable } }),
         });
         filter.start();
         processor.start();

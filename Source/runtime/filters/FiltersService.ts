@@ -63,6 +63,7 @@ function filterRules<ConnectArguments extends FilterRegistrationArguments, Answe
                     output: keys.stream,
                     logger: filterLogger.withBindings({ tenant: tenant.id }).forCategory('processing'),
                     stopWhen: connection.signal,
+                    editable: { tenant: tenant.id, processors: context.registered.editable },
                 });
                 processor.start();
                 return processor;

@@ -1,7 +1,16 @@
 import { emptyGuid } from '../guids/index.js';
 import type { Logger } from '../logging/index.js';
-import { neverRetry, ProcessingLoop, repeatUntilStopped, StorageFailureLog, type RetryState, type StreamSource } from '../streamProcessors/index.js';
-import type { StreamChanges, StreamEvent, StreamProcessorKey, StreamStorage, UnpartitionedStreamProcessorState } from '../streams/index.js';
+import {
+    neverRetry,
+    ProcessingLoop,
+    ProcessorEdits,
+    repeatUntilStopped,
+    StorageFailureLog,
+    type EditableProcessor,
+    type RetryState,
+    type StreamSource,
+} from '../streamProcessors/index.js';
+import type { StreamChanges, StreamEvent, StreamProcessorKey, StreamProcessorState, StreamStorage, UnpartitionedStreamProcessorState } from '../streams/index.js';
 import { askHeadToProject, type AskHead, type CurrentState, type ProjectionOutcome } from './HeadProjection.js';
 import { keyOf } from './keyOf.js';
 import { projectionLogMessages as messages } from './logMessages.js';
@@ -25,6 +34,8 @@ export type ProjectionProcessorOptions = {
     readonly stopWhen?: AbortSignal;
     readonly batchSize?: number;
     readonly clock?: () => number;
+    /** Where an operator's edits (a replay) reach this processor while it runs. */
+    readonly editable?: EditableProcessor;
 };
 
 /** The key of a projection's processor state: (scope, projection id, the event log). */
@@ -72,6 +83,8 @@ export class ProjectionProcessor {
     async #run(signal: AbortSignal): Promise<void> {
         const { logger, changes, source, streams } = this.#options;
         logger.log(messages.started);
+        const edits = new ProcessorEdits<StreamProcessorState>();
+        const removeEdits = this.#options.editable?.processors.add(this.#options.editable.tenant, this.#key, edits);
         let state: UnpartitionedStreamProcessorState | undefined;
         let started = false;
         const failures = new StorageFailureLog(logger, { unavailable: messages.storeUnavailable, available: messages.storeAvailable, failed: messages.storageFailed });
@@ -85,12 +98,13 @@ export class ProjectionProcessor {
                     state = !started && stored.failure?.retryTime === neverRetry ? { ...stored, failure: { ...stored.failure, retryTime: this.#clock() } } : stored;
                     started = true;
                 }
+                state = unpartitioned(await edits.apply(state));
                 const version = changes.version(source.changes);
                 const result = await this.#step(state, signal);
                 state = result.state;
                 failures.succeeded();
                 if (!result.progressed && !signal.aborted) {
-                    await changes.waitForChange(source.changes, version, Math.min(result.wakeAt - this.#clock(), pollFallback), signal);
+                    await changes.waitForChange(source.changes, version, Math.min(result.wakeAt - this.#clock(), pollFallback), AbortSignal.any([signal, edits.waiting]));
                     if (state.failure !== undefined) {
                         // Re-read a failing processor's state before retrying, so that an operator's edit takes effect.
                         state = undefined;
@@ -101,6 +115,8 @@ export class ProjectionProcessor {
                 state = undefined;
             },
         );
+        removeEdits?.();
+        edits.stop();
         logger.log(messages.stopped);
     }
 

@@ -43,6 +43,7 @@ export function projectionsServiceFor(context: RegistrationContext) {
                     askHead: (request, signal) => connection.call(request, processingExecutionContext(microserviceId, tenant.id), signal),
                     logger: logger.withBindings({ tenant: tenant.id }),
                     stopWhen: connection.signal,
+                    editable: { tenant: tenant.id, processors: context.registered.editable },
                 });
                 processor.start();
                 return processor;

@@ -18,6 +18,8 @@ import { ProcessingLoop } from './ProcessingLoop.js';
 import { neverRetry } from './retryTimeFor.js';
 import { repeatUntilStopped } from './repeatUntilStopped.js';
 import { StorageFailureLog } from './StorageFailureLog.js';
+import type { EditableProcessor } from './EditableProcessors.js';
+import { ProcessorEdits } from './ProcessorEdits.js';
 
 /** How long a processor with nothing to do sleeps before it looks again, should a wake-up be missed. */
 const pollFallback = 60_000;
@@ -37,6 +39,8 @@ export type StreamProcessorOptions = {
     readonly stopWhen?: AbortSignal;
     readonly batchSize?: number;
     readonly clock?: () => number;
+    /** Where an operator's edits (replay, retry, skip) reach this processor while it runs. */
+    readonly editable?: EditableProcessor;
 };
 
 /** The result of one step: whether it moved on, and otherwise when there is reason to look again. */
@@ -85,6 +89,8 @@ export class StreamProcessor {
     async #run(signal: AbortSignal): Promise<void> {
         const { key, logger, changes, source } = this.#options;
         logger.log(messages.started);
+        const edits = new ProcessorEdits<StreamProcessorState>();
+        const removeEdits = this.#options.editable?.processors.add(this.#options.editable.tenant, key, edits);
         let state: StreamProcessorState | undefined;
         let started = false;
         const failures = new StorageFailureLog(logger, { unavailable: messages.storeUnavailable, available: messages.storeAvailable, failed: messages.failed });
@@ -97,6 +103,7 @@ export class StreamProcessor {
                     state = started ? stored : this.#retryNeverRetriedOnStart(stored);
                     started = true;
                 }
+                state = await edits.apply(state);
                 const version = changes.version(source.changes);
                 const context = this.#context(signal);
                 const result = state.partitioned ? await stepPartitioned(state, context) : await stepUnpartitioned(state, context);
@@ -104,7 +111,7 @@ export class StreamProcessor {
                 failures.succeeded();
                 if (!result.progressed && !signal.aborted) {
                     const wait = Math.min(result.wakeAt - this.#clock(), pollFallback);
-                    await changes.waitForChange(source.changes, version, wait, signal);
+                    await changes.waitForChange(source.changes, version, wait, AbortSignal.any([signal, edits.waiting]));
                     if (isFailing(state)) {
                         // Re-read a failing processor's state before retrying, so an operator's edit of the stored
                         // retry time or position takes effect (as in the original Runtime).
@@ -116,6 +123,8 @@ export class StreamProcessor {
                 state = undefined;
             },
         );
+        removeEdits?.();
+        edits.stop();
         logger.log(messages.stopped);
     }
 

@@ -10,3 +10,5 @@ export { failedOutcome, unansweredOutcome } from './failedOutcome.js';
 export { ProcessingLoop } from './ProcessingLoop.js';
 export { StorageFailureLog, type StorageFailureMessages } from './StorageFailureLog.js';
 export { repeatUntilStopped } from './repeatUntilStopped.js';
+export { ProcessorEdits, ProcessorHasStopped, type StateEdit } from './ProcessorEdits.js';
+export { EditableProcessors, type EditableProcessor } from './EditableProcessors.js';

@@ -35,7 +35,7 @@ export async function startInProcessHostWith(resourcesFor: ResourcesFor, level: 
         resources,
         consents: new Map(),
         microservices: new Map(),
-        endpoints: { privatePort: 0, publicPort: 0, httpPort: 0, host: '127.0.0.1' },
+        endpoints: { privatePort: 0, publicPort: 0, managementPort: 0, httpPort: 0, host: '127.0.0.1' },
         logging: { level, format: 'json', categoryLevels: [] },
     };
     const logs: string[] = [];

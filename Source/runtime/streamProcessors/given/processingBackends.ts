@@ -20,6 +20,7 @@ import { projectionsPostgresMigrations } from '../../projections/postgres/migrat
 import { PostgresProjections } from '../../projections/postgres/PostgresProjections.js';
 import { projectionsSqliteMigrations } from '../../projections/sqlite/migrations.js';
 import { SqliteProjections } from '../../projections/sqlite/SqliteProjections.js';
+import { managementPostgresMigrations, managementSqliteMigrations, PostgresSkippedEvents, SqliteSkippedEvents } from '../../management/index.js';
 
 /** A storage backend the stream processing tests run against. */
 export type ProcessingBackend = {
@@ -54,12 +55,13 @@ function embeddedBackend(): ProcessingBackend {
         openStorage: () => {
             folder ??= mkdtempSync(join(tmpdir(), 'dolittle-stream-processing-'));
             const file = join(folder, `event-store-${files++}.sqlite`);
-            const database = openSqliteDatabase(file, [...eventStoreSqliteMigrations, ...streamsSqliteMigrations, ...projectionsSqliteMigrations]);
+            const database = openSqliteDatabase(file, [...eventStoreSqliteMigrations, ...streamsSqliteMigrations, ...projectionsSqliteMigrations, ...managementSqliteMigrations]);
             const eventLog = new SqliteEventLog(database);
             return Promise.resolve({
                 eventLog,
                 streams: new SqliteStreams(database),
                 projections: new SqliteProjections(database),
+                skippedEvents: new SqliteSkippedEvents(database),
                 description: `embedded database ${file}`,
                 probe: () => probeSqliteDatabase(database),
                 close: async () => {
@@ -81,12 +83,13 @@ function postgresBackend(postgres: PostgresForTests): ProcessingBackend {
                 connectionString: postgres.connectionString,
                 schema,
                 maximumConnections: 5,
-                migrations: [...eventStorePostgresMigrations, ...streamsPostgresMigrations, ...projectionsPostgresMigrations],
+                migrations: [...eventStorePostgresMigrations, ...streamsPostgresMigrations, ...projectionsPostgresMigrations, ...managementPostgresMigrations],
             });
             return {
                 eventLog: new PostgresEventLog(database),
                 streams: new PostgresStreams(database),
                 projections: new PostgresProjections(database),
+                skippedEvents: new PostgresSkippedEvents(database),
                 description: `PostgreSQL schema ${schema}`,
                 probe: () => probePostgresDatabase(database),
                 close: () => database.close(),

@@ -31,7 +31,8 @@ export function answerManagementCall<Request, Response extends { failure?: dolit
 ): (call: grpc.ServerUnaryCall<Request, Response>, callback: grpc.sendUnaryData<Response>) => void {
     return (call, callback) => {
         const peer = call.getPeer();
-        method(call.request, { peer }).then(
+        // Started inside a promise, so that a method that throws before its first await is answered the same way.
+        Promise.resolve().then(() => method(call.request, { peer })).then(
             (response) => callback(null, response),
             (error: unknown) => callback(null, { failure: failureToWire(failureFor(name, peer, error, logger)) } as Response),
         );

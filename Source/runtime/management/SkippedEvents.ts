@@ -1,4 +1,3 @@
-import type { Guid } from '../guids/index.js';
 import type { StreamProcessorKey } from '../streams/index.js';
 
 /** An event an operator told a processor to skip, kept so the skip stays visible. */

@@ -20,7 +20,10 @@ import { projectionsPostgresMigrations } from '../../projections/postgres/migrat
 import { PostgresProjections } from '../../projections/postgres/PostgresProjections.js';
 import { projectionsSqliteMigrations } from '../../projections/sqlite/migrations.js';
 import { SqliteProjections } from '../../projections/sqlite/SqliteProjections.js';
-import { managementPostgresMigrations, managementSqliteMigrations, PostgresSkippedEvents, SqliteSkippedEvents } from '../../management/index.js';
+import { managementPostgresMigrations } from '../../management/postgres/migrations.js';
+import { PostgresSkippedEvents } from '../../management/postgres/PostgresSkippedEvents.js';
+import { managementSqliteMigrations } from '../../management/sqlite/migrations.js';
+import { SqliteSkippedEvents } from '../../management/sqlite/SqliteSkippedEvents.js';
 
 /** A storage backend the stream processing tests run against. */
 export type ProcessingBackend = {

@@ -32,6 +32,8 @@ describeForEachBackend(backends, 'when operating a Runtime on the $kind store wi
     const handled = new HandledEvents();
     const attemptTimes: { n: unknown; at: number; failed: boolean }[] = [];
     const eventHandlerId = randomUUID();
+    const projectionId = randomUUID();
+    let projected = 0;
     const eventTypeId = randomUUID();
     const [first, retried, skippedSource] = [randomUUID(), randomUUID(), randomUUID()];
     let failRetriedEvent = true;
@@ -61,6 +63,11 @@ describeForEachBackend(backends, 'when operating a Runtime on the $kind store wi
                         }),
                     ),
                 );
+            }).withProjections((projections) => {
+                projections.createProjection(projectionId).forReadModel(class { seen = 0; }).on(eventTypeId, (key) => key.keyFromEventSource(), (state: { seen: number }) => {
+                    projected += 1;
+                    return { seen: state.seen + 1 };
+                });
             }),
         );
         await commit(first, { n: 1 }, { n: 2 }, { n: 3 }, { n: 4 }, { n: 5 });
@@ -97,6 +104,29 @@ describeForEachBackend(backends, 'when operating a Runtime on the $kind store wi
         it('makes the head receive every event again', async () => {
             await handled.waitFor(() => handled.succeeded.filter((call) => call.eventSourceId === first).length === 10, 'the head received the five events twice');
             expect(handled.succeeded.filter((call) => call.eventSourceId === first).map((call) => call.content['n'])).toEqual([1, 2, 3, 4, 5, 1, 2, 3, 4, 5]);
+        });
+    });
+
+    describe('and replaying a projection', () => {
+        let replay: Awaited<ReturnType<typeof runCli>>;
+        let before = 0;
+        beforeAll(async () => {
+            await waitUntil(async () => (await json<ProcessorJson[]>('runtime', 'projections', 'list')).find((projection) => projection.processorId === projectionId)?.tenants[0]?.position === 5, 'the projection is at position 5');
+            before = projected;
+            replay = await dolittle('runtime', 'projections', 'replay', projectionId);
+        }, 60_000);
+
+        it('succeeds', () => expect([replay.code, replay.stdout.includes(projectionId)]).toEqual([exitCodes.succeeded, true]));
+        it('makes the head project every event again', async () => {
+            await waitUntil(() => projected >= before + 5, 'the head projected the five events again');
+            expect(projected - before).toBeGreaterThanOrEqual(5);
+        });
+    });
+
+    describe('and listing the event types', () => {
+        it('counts the events of the type', async () => {
+            const types = await json<Array<{ eventTypeId: string; events: number }>>('runtime', 'eventtypes', 'list');
+            expect(types.find((type) => type.eventTypeId === eventTypeId)?.events).toBe(5);
         });
     });
 

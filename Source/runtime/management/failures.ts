@@ -3,11 +3,11 @@ import type { Guid } from '../guids/index.js';
 
 /** The management API's failure ids (this Runtime's own: the original's management services answer free text). */
 export const managementFailureIds = {
-    processorIsNotFound: '6d3c0d8e-3c0a-4c5e-9a53-5b2c8f0e1a01' as Guid,
-    tenantIsNotFound: '6d3c0d8e-3c0a-4c5e-9a53-5b2c8f0e1a02' as Guid,
-    positionIsPastTheEnd: '6d3c0d8e-3c0a-4c5e-9a53-5b2c8f0e1a03' as Guid,
-    partitionIsNotFailing: '6d3c0d8e-3c0a-4c5e-9a53-5b2c8f0e1a04' as Guid,
-    processorIsBusy: '6d3c0d8e-3c0a-4c5e-9a53-5b2c8f0e1a05' as Guid,
+    processorIsNotFound: '83251a86-79cd-4b5a-83e5-3b0b4d56e800' as Guid,
+    tenantIsNotFound: 'fec66f1d-6f6a-4d7d-b4f6-b1b5311a826e' as Guid,
+    positionIsPastTheEnd: 'ca40e486-da08-45b7-9ade-a65bab3baf7f' as Guid,
+    partitionIsNotFailing: 'd86a3ddf-a0e8-43b6-b92c-b3e29f12cecf' as Guid,
+    processorIsBusy: '1d3e187c-c4d8-4792-bdf2-718c9c124b6a' as Guid,
 } as const;
 
 /** The management API's failures, each naming what was asked for and not found or not allowed. */

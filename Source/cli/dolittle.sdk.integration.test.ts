@@ -196,6 +196,11 @@ describeForEachBackend(backends, 'when operating a Runtime on the $kind store wi
             expect([run.code, run.stderr.includes(unknown)]).toEqual([exitCodes.refused, true]);
         });
 
+        it('names a malformed id and the field', async () => {
+            const run = await dolittle('runtime', 'failures', 'retry', 'not-a-guid');
+            expect([run.code, run.stderr.includes("processorId 'not-a-guid' is not a GUID")]).toEqual([exitCodes.refused, true]);
+        });
+
         it('names an unknown tenant', async () => {
             const unknown = randomUUID();
             const run = await dolittle('--tenant', unknown, 'runtime', 'eventhandlers', 'replay', 'all', eventHandlerId);

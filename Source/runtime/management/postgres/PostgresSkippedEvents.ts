@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { PostgresDatabase } from '../../storage/postgres/index.js';
 import type { StreamProcessorKey } from '../../streams/index.js';
+import { skippedEventColumns, skippedEventToParameters } from '../skippedEventColumns.js';
 import type { SkippedEvent, SkippedEvents } from '../SkippedEvents.js';
 
 type SkippedEventRow = {
@@ -13,11 +14,9 @@ type SkippedEventRow = {
     readonly skipped_by: string;
 };
 
-const columns = 'scope, processor_id, source_stream_id, partition, position, event_log_sequence_number, reason, processing_attempts, skipped, skipped_by';
-
 const statements = {
-    record: `INSERT INTO skipped_events (${columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-    of: `SELECT ${columns} FROM skipped_events WHERE scope = $1 AND processor_id = $2 AND source_stream_id = $3 ORDER BY skipped, position`,
+    record: `INSERT INTO skipped_events (${skippedEventColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    of: `SELECT ${skippedEventColumns} FROM skipped_events WHERE scope = $1 AND processor_id = $2 AND source_stream_id = $3 ORDER BY skipped, position`,
 };
 
 /** The skipped events of a tenant in its PostgreSQL schema. */
@@ -30,23 +29,7 @@ export class PostgresSkippedEvents implements SkippedEvents {
     }
 
     async record(skip: SkippedEvent): Promise<void> {
-        const { processor } = skip;
-        await this.#pool.query({
-            name: 'management.recordSkippedEvent',
-            text: statements.record,
-            values: [
-                processor.scope,
-                processor.processorId,
-                processor.sourceStreamId,
-                skip.partition,
-                skip.position,
-                skip.eventLogSequenceNumber,
-                skip.reason,
-                skip.attempts,
-                skip.skipped,
-                skip.skippedBy,
-            ],
-        });
+        await this.#pool.query({ name: 'management.recordSkippedEvent', text: statements.record, values: skippedEventToParameters(skip) });
     }
 
     async of(processor: StreamProcessorKey): Promise<ReadonlyArray<SkippedEvent>> {

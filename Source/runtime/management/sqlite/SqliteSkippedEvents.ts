@@ -1,5 +1,6 @@
 import { writeWhenUnlocked, type SqliteDatabase } from '../../storage/sqlite/index.js';
 import type { StreamProcessorKey } from '../../streams/index.js';
+import { skippedEventColumns, skippedEventToParameters } from '../skippedEventColumns.js';
 import type { SkippedEvent, SkippedEvents } from '../SkippedEvents.js';
 
 type SkippedEventRow = {
@@ -12,8 +13,6 @@ type SkippedEventRow = {
     readonly skipped_by: string;
 };
 
-const columns = 'scope, processor_id, source_stream_id, partition, position, event_log_sequence_number, reason, processing_attempts, skipped, skipped_by';
-
 /** The skipped events of a tenant in the embedded database. */
 export class SqliteSkippedEvents implements SkippedEvents {
     readonly #statements;
@@ -21,27 +20,13 @@ export class SqliteSkippedEvents implements SkippedEvents {
     /** Creates the store over an open database whose management migrations have run. */
     constructor(database: SqliteDatabase) {
         this.#statements = {
-            record: database.prepare(`INSERT INTO skipped_events (${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-            of: database.prepare(`SELECT ${columns} FROM skipped_events WHERE scope = ? AND processor_id = ? AND source_stream_id = ? ORDER BY skipped, position`),
+            record: database.prepare(`INSERT INTO skipped_events (${skippedEventColumns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+            of: database.prepare(`SELECT ${skippedEventColumns} FROM skipped_events WHERE scope = ? AND processor_id = ? AND source_stream_id = ? ORDER BY skipped, position`),
         };
     }
 
     async record(skip: SkippedEvent): Promise<void> {
-        const { processor } = skip;
-        await writeWhenUnlocked(() =>
-            this.#statements.record.run(
-                processor.scope,
-                processor.processorId,
-                processor.sourceStreamId,
-                skip.partition,
-                skip.position,
-                skip.eventLogSequenceNumber,
-                skip.reason,
-                skip.attempts,
-                skip.skipped,
-                skip.skippedBy,
-            ),
-        );
+        await writeWhenUnlocked(() => this.#statements.record.run(...skippedEventToParameters(skip)));
     }
 
     async of(processor: StreamProcessorKey): Promise<ReadonlyArray<SkippedEvent>> {

@@ -100,7 +100,10 @@ export function eventStoreServicesFor(tenants: Tenants, subscriptions: Subscript
                     return;
                 }
                 if (!call.write({ event: managedEvent(event) })) {
-                    await new Promise<void>((resolve) => call.once('drain', resolve));
+                    await new Promise<void>((resolve) => {
+                        call.once('drain', resolve);
+                        signal.addEventListener('abort', () => resolve(), { once: true });
+                    });
                 }
                 next = event.sequenceNumber + 1;
             }

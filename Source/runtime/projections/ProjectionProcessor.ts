@@ -83,7 +83,7 @@ export class ProjectionProcessor {
     async #run(signal: AbortSignal): Promise<void> {
         const { logger, changes, source, streams } = this.#options;
         logger.log(messages.started);
-        const edits = new ProcessorEdits<StreamProcessorState>();
+        const edits = new ProcessorEdits<StreamProcessorState>(signal);
         const removeEdits = this.#options.editable?.processors.add(this.#options.editable.tenant, this.#key, edits);
         let state: UnpartitionedStreamProcessorState | undefined;
         let started = false;
@@ -104,7 +104,7 @@ export class ProjectionProcessor {
                 state = result.state;
                 failures.succeeded();
                 if (!result.progressed && !signal.aborted) {
-                    await changes.waitForChange(source.changes, version, Math.min(result.wakeAt - this.#clock(), pollFallback), AbortSignal.any([signal, edits.waiting]));
+                    await changes.waitForChange(source.changes, version, Math.min(result.wakeAt - this.#clock(), pollFallback), edits.waiting);
                     if (state.failure !== undefined) {
                         // Re-read a failing processor's state before retrying, so that an operator's edit takes effect.
                         state = undefined;

@@ -13,8 +13,15 @@ type PendingEdit<State> = {
  */
 export class ProcessorEdits<State> {
     readonly #pending: PendingEdit<State>[] = [];
+    readonly #stopWhen: AbortSignal;
     #wake = new AbortController();
     #stopped: Error | undefined;
+
+    /** Creates the queue of a processor that runs until `stopWhen` aborts. */
+    constructor(stopWhen: AbortSignal) {
+        this.#stopWhen = stopWhen;
+        stopWhen.addEventListener('abort', () => this.#wake.abort(), { once: true });
+    }
 
     /** Queues an edit; resolves with the state after it once the processor has applied it, rejects when it stopped first. */
     submit(edit: StateEdit<State>): Promise<State> {
@@ -27,9 +34,12 @@ export class ProcessorEdits<State> {
         });
     }
 
-    /** A signal that aborts as soon as an edit waits: the processor stops waiting for new events then. */
+    /**
+     * The signal a waiting processor waits with: it aborts as soon as an edit waits, and when the processor stops
+     * (so the processor needs no signal combining the two).
+     */
     get waiting(): AbortSignal {
-        if (this.#wake.signal.aborted && this.#pending.length === 0) {
+        if (this.#wake.signal.aborted && this.#pending.length === 0 && !this.#stopWhen.aborted) {
             this.#wake = new AbortController();
         }
         return this.#wake.signal;

@@ -89,7 +89,7 @@ export class StreamProcessor {
     async #run(signal: AbortSignal): Promise<void> {
         const { key, logger, changes, source } = this.#options;
         logger.log(messages.started);
-        const edits = new ProcessorEdits<StreamProcessorState>();
+        const edits = new ProcessorEdits<StreamProcessorState>(signal);
         const removeEdits = this.#options.editable?.processors.add(this.#options.editable.tenant, key, edits);
         let state: StreamProcessorState | undefined;
         let started = false;
@@ -111,7 +111,7 @@ export class StreamProcessor {
                 failures.succeeded();
                 if (!result.progressed && !signal.aborted) {
                     const wait = Math.min(result.wakeAt - this.#clock(), pollFallback);
-                    await changes.waitForChange(source.changes, version, wait, AbortSignal.any([signal, edits.waiting]));
+                    await changes.waitForChange(source.changes, version, wait, edits.waiting);
                     if (isFailing(state)) {
                         // Re-read a failing processor's state before retrying, so an operator's edit of the stored
                         // retry time or position takes effect (as in the original Runtime).

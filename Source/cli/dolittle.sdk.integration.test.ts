@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { AggregateRootId, AggregateRootVersion } from '@dolittle/sdk.events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backendsForTests } from '../runtime/host/given/backendsForTests.js';
 import { commitEvents } from '../runtime/host/given/commitEvents.js';
@@ -186,6 +187,30 @@ describeForEachBackend(backends, 'when operating a Runtime on the $kind store wi
             const ended = await tail.stop('SIGINT');
             const lines = ended.stdout.trim().split('\n').map((line) => JSON.parse(line) as { content: Record<string, unknown> });
             expect([ended.code, lines.at(-1)?.content]).toEqual([exitCodes.succeeded, { n: 9, tailed: true }]);
+        });
+    });
+
+    describe('and looking at aggregates', () => {
+        const [aggregateRoot, aggregateType, instance] = [randomUUID(), randomUUID(), randomUUID()];
+        beforeAll(async () => {
+            const eventStore = connected.client.eventStore.forTenant(developmentTenant);
+            for (const version of [0, 1]) {
+                const result = await eventStore.commitForAggregate({ dish: version }, instance, AggregateRootId.from(aggregateRoot), AggregateRootVersion.from(version), aggregateType);
+                expect(result.failed).toBe(false);
+            }
+        });
+
+        it('lists the aggregate root with its instance', async () => {
+            const roots = await json<Array<{ aggregateRootId: string; instances: Array<{ eventSourceId: string; version: number }> }>>('runtime', 'aggregates', 'list');
+            expect(roots.find((root) => root.aggregateRootId === aggregateRoot)?.instances).toEqual([{ eventSourceId: instance, version: 2 }]);
+        });
+
+        it('lists the events of the instance in order', async () => {
+            const events = await json<Array<{ aggregateVersion: number; content: unknown }>>('runtime', 'aggregates', 'events', aggregateRoot, instance);
+            expect(events.map(({ aggregateVersion, content }) => ({ aggregateVersion, content }))).toEqual([
+                { aggregateVersion: 0, content: { dish: 0 } },
+                { aggregateVersion: 1, content: { dish: 1 } },
+            ]);
         });
     });
 

@@ -34,6 +34,7 @@ describeForEachBackend(backends, 'when operating a Runtime on the $kind store wi
     const attemptTimes: { n: unknown; at: number; failed: boolean }[] = [];
     const eventHandlerId = randomUUID();
     const projectionId = randomUUID();
+    const filterId = randomUUID();
     let projected = 0;
     const eventTypeId = randomUUID();
     const [first, retried, skippedSource] = [randomUUID(), randomUUID(), randomUUID()];
@@ -64,6 +65,8 @@ describeForEachBackend(backends, 'when operating a Runtime on the $kind store wi
                         }),
                     ),
                 );
+            }).withFilters((filters) => {
+                filters.createPrivateFilter(filterId, (filter) => filter.unpartitioned().handle(() => false));
             }).withProjections((projections) => {
                 projections.createProjection(projectionId).forReadModel(class { seen = 0; }).on(eventTypeId, (key) => key.keyFromEventSource(), (state: { seen: number }) => {
                     projected += 1;
@@ -121,6 +124,14 @@ describeForEachBackend(backends, 'when operating a Runtime on the $kind store wi
         it('makes the head project every event again', async () => {
             await waitUntil(() => projected >= before + 5, 'the head projected the five events again');
             expect(projected - before).toBeGreaterThanOrEqual(5);
+        });
+    });
+
+    describe('and listing the filters', () => {
+        it('shows the filter with its position in the event log', async () => {
+            await waitUntil(async () => (await json<ProcessorJson[]>('runtime', 'filters', 'list')).find((filter) => filter.processorId === filterId)?.tenants[0]?.position === 5, 'the filter is at position 5');
+            const filter = (await json<ProcessorJson[]>('runtime', 'filters', 'list')).find((candidate) => candidate.processorId === filterId);
+            expect([filter?.connected, filter?.tenants[0]?.streamHead]).toEqual([true, 5]);
         });
     });
 

@@ -70,7 +70,7 @@ export class BenchmarkRuntime {
         const files: Record<string, unknown> = {
             'tenants.json': { [benchmarkIdentifiers.tenant]: {} },
             'resources.json': { [benchmarkIdentifiers.tenant]: { eventStore: { servers: ['localhost'], database: 'bench_store' } } },
-            'endpoints.json': { public: { port: 0 }, private: { port: 0 } },
+            'endpoints.json': { public: { port: 0 }, private: { port: 0 }, management: { port: 0 } },
             'metrics.json': { Port: 0 },
         };
         for (const [name, content] of Object.entries(files)) {

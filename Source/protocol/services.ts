@@ -72,3 +72,58 @@ export const healthService = Object.freeze({
     check: defineMethod('/grpc.health.v1.Health/Check', 'unary', health.HealthCheckRequest, health.HealthCheckResponse),
     watch: defineMethod('/grpc.health.v1.Health/Watch', 'serverStreaming', health.HealthCheckRequest, health.HealthCheckResponse),
 });
+
+const management = dolittle.runtime.management;
+
+/** `dolittle.runtime.management.EventHandlers`: list event handlers per tenant, and replay them. */
+export const managementEventHandlersService = Object.freeze({
+    getAll: defineMethod('/dolittle.runtime.management.EventHandlers/GetAll', 'unary', management.GetProcessorsRequest, management.GetProcessorsResponse),
+    getOne: defineMethod('/dolittle.runtime.management.EventHandlers/GetOne', 'unary', management.GetProcessorRequest, management.GetProcessorResponse),
+    reprocessAllEvents: defineMethod('/dolittle.runtime.management.EventHandlers/ReprocessAllEvents', 'unary', management.ReplayRequest, management.ChangeResponse),
+    reprocessEventsFrom: defineMethod('/dolittle.runtime.management.EventHandlers/ReprocessEventsFrom', 'unary', management.ReplayRequest, management.ChangeResponse),
+});
+
+/** `dolittle.runtime.management.Filters`: list the filters heads registered, per tenant. */
+export const managementFiltersService = Object.freeze({
+    getAll: defineMethod('/dolittle.runtime.management.Filters/GetAll', 'unary', management.GetProcessorsRequest, management.GetProcessorsResponse),
+});
+
+/** `dolittle.runtime.management.Projections`: list projections per tenant, and replay them. */
+export const managementProjectionsService = Object.freeze({
+    getAll: defineMethod('/dolittle.runtime.management.Projections/GetAll', 'unary', management.GetProcessorsRequest, management.GetProcessorsResponse),
+    getOne: defineMethod('/dolittle.runtime.management.Projections/GetOne', 'unary', management.GetProcessorRequest, management.GetProcessorResponse),
+    replay: defineMethod('/dolittle.runtime.management.Projections/Replay', 'unary', management.ReplayRequest, management.ChangeResponse),
+});
+
+/** `dolittle.runtime.management.Failures`: failing processors, retrying a failing partition now, skipping its event. */
+export const managementFailuresService = Object.freeze({
+    getAll: defineMethod('/dolittle.runtime.management.Failures/GetAll', 'unary', management.GetProcessorsRequest, management.GetProcessorsResponse),
+    retry: defineMethod('/dolittle.runtime.management.Failures/Retry', 'unary', management.FailureRequest, management.ChangeResponse),
+    skip: defineMethod('/dolittle.runtime.management.Failures/Skip', 'unary', management.FailureRequest, management.ChangeResponse),
+});
+
+/** `dolittle.runtime.management.Tenants`: the configured tenants with their stores. */
+export const managementTenantsService = Object.freeze({
+    getAll: defineMethod('/dolittle.runtime.management.Tenants/GetAll', 'unary', management.GetTenantsRequest, management.GetTenantsResponse),
+});
+
+/** `dolittle.runtime.management.EventTypes`: the event types a tenant's event log holds. */
+export const managementEventTypesService = Object.freeze({
+    getAll: defineMethod('/dolittle.runtime.management.EventTypes/GetAll', 'unary', management.GetEventTypesRequest, management.GetEventTypesResponse),
+});
+
+/** `dolittle.runtime.management.Aggregates`: aggregate roots, their instances and the events of one. */
+export const managementAggregatesService = Object.freeze({
+    getAll: defineMethod('/dolittle.runtime.management.Aggregates/GetAll', 'unary', management.GetAggregateRootsRequest, management.GetAggregateRootsResponse),
+    getEvents: defineMethod('/dolittle.runtime.management.Aggregates/GetEvents', 'unary', management.GetAggregateEventsRequest, management.GetAggregateEventsResponse),
+});
+
+/** `dolittle.runtime.management.EventLog`: follow a tenant's event log live. */
+export const managementEventLogService = Object.freeze({
+    tail: defineMethod('/dolittle.runtime.management.EventLog/Tail', 'serverStreaming', management.TailRequest, management.TailResponse),
+});
+
+/** `dolittle.runtime.management.Subscriptions`: the Event Horizon subscriptions and their state. */
+export const managementSubscriptionsService = Object.freeze({
+    getAll: defineMethod('/dolittle.runtime.management.Subscriptions/GetAll', 'unary', management.GetSubscriptionsRequest, management.GetSubscriptionsResponse),
+});

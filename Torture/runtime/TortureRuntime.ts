@@ -53,7 +53,7 @@ export class TortureRuntime {
         const files: Record<string, unknown> = {
             'tenants.json': Object.fromEntries(tortureIdentifiers.tenants.map((tenant) => [tenant, {}])),
             'resources.json': Object.fromEntries(tortureIdentifiers.tenants.map((tenant, index) => [tenant, { eventStore: { servers: ['localhost'], database: storeNameOf(index) } }])),
-            'endpoints.json': { public: { port: 0 }, private: { port: 0 } },
+            'endpoints.json': { public: { port: 0 }, private: { port: 0 }, management: { port: 0 } },
             'metrics.json': { Port: 0 },
         };
         for (const [name, content] of Object.entries(files)) {

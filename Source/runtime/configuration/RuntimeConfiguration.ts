@@ -61,6 +61,8 @@ export type RuntimeConfiguration = {
         readonly privatePort: number;
         /** The port other Runtimes connect to for the Event Horizon (default 50052). */
         readonly publicPort: number;
+        /** The port of the management API, for the `dolittle` CLI (default 51052). */
+        readonly managementPort: number;
         /** The port of the HTTP liveness and readiness endpoints (default 9700, shared with /metrics). */
         readonly httpPort: number;
         /** The address the servers bind to (default 0.0.0.0). */
@@ -70,6 +72,7 @@ export type RuntimeConfiguration = {
     readonly portSources: {
         readonly privatePort: string;
         readonly publicPort: string;
+        readonly managementPort: string;
         readonly httpPort: string;
     };
     readonly logging: LoggingConfiguration;

@@ -57,7 +57,7 @@ describe('when loading a valid, complete configuration folder', () => {
             `${join(temporary.folder, 'resources.json')} sets /${developmentTenant}/${key}, which this Runtime does not use (projections keep their read models in the tenant's event store; embeddings are not supported): it is ignored`));
         expect(configuration.microserviceId).toBe('3c2a4f7b-0d1e-4c5a-9b8f-6e7d8c9b0a1f');
         expect(configuration.tenants).toEqual([developmentTenant, kitchenTenant]);
-        expect(configuration.endpoints).toEqual({ publicPort: 50062, privatePort: 50063, httpPort: 9701, host: '0.0.0.0' });
+        expect(configuration.endpoints).toEqual({ publicPort: 50062, privatePort: 50063, managementPort: 51052, httpPort: 9701, host: '0.0.0.0' });
         expect(configuration.portSources.httpPort).toBe(`${join(temporary.folder, 'metrics.json')} at /port (the default when that key is absent)`);
         expect(configuration.microservices.get(producerMicroservice as never)).toEqual({ host: 'producer', port: 50052 });
         expect(configuration.consents.get(developmentTenant as never)).toMatchObject([{ consumerMicroservice: producerMicroservice, consumerTenant: kitchenTenant }]);
@@ -105,7 +105,7 @@ describe('when the configuration folder does not exist', () => {
         const { configuration, warnings } = await loadRuntimeConfiguration({ ...temporary.options, configurationFolder: missing });
         expect(configuration.tenants).toEqual([developmentTenant]);
         expect(configuration.microserviceId).toBe('f39b1f61-d360-4675-b859-53c05c87c0e6');
-        expect(configuration.endpoints).toEqual({ publicPort: 50052, privatePort: 50053, httpPort: 9700, host: '0.0.0.0' });
+        expect(configuration.endpoints).toEqual({ publicPort: 50052, privatePort: 50053, managementPort: 51052, httpPort: 9700, host: '0.0.0.0' });
         expect(configuration.portSources.privatePort).toBe(`the default, as ${join(missing, 'endpoints.json')} does not exist`);
         expect(configuration.consents.size).toBe(0);
         expect(configuration.microservices.size).toBe(0);

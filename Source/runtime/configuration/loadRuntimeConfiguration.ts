@@ -68,6 +68,7 @@ export async function loadRuntimeConfiguration(options: CommandLineOptions, sche
         problems.push(...findPortConflicts([
             { port: endpoints.value.publicPort, name: 'public endpoint', file: endpoints.path, pointer: '/public/port' },
             { port: endpoints.value.privatePort, name: 'private endpoint', file: endpoints.path, pointer: '/private/port' },
+            { port: endpoints.value.managementPort, name: 'management endpoint', file: endpoints.path, pointer: '/management/port' },
             { port: metrics.value.port, name: 'metrics and health endpoint', file: metrics.path, pointer: '/port' },
         ]));
     }
@@ -91,10 +92,17 @@ export async function loadRuntimeConfiguration(options: CommandLineOptions, sche
         resources: resolved.resources,
         consents: new Map([...consents.value].map(([producer, entry]) => [producer, entry.consents])),
         microservices: microservices.value,
-        endpoints: { publicPort: endpoints.value.publicPort, privatePort: endpoints.value.privatePort, httpPort: metrics.value.port, host: '0.0.0.0' },
+        endpoints: {
+            publicPort: endpoints.value.publicPort,
+            privatePort: endpoints.value.privatePort,
+            managementPort: endpoints.value.managementPort,
+            httpPort: metrics.value.port,
+            host: '0.0.0.0',
+        },
         portSources: {
             privatePort: portSource(endpoints, '/private/port'),
             publicPort: portSource(endpoints, '/public/port'),
+            managementPort: portSource(endpoints, '/management/port'),
             httpPort: portSource(metrics, '/port'),
         },
         logging: options.logging,

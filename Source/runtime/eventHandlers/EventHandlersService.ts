@@ -45,6 +45,7 @@ export function eventHandlersServiceFor(context: RegistrationContext) {
                 context.logger.withBindings({ eventHandler: registration.eventHandlerId, scope: registration.scope }).forCategory('processing'),
                 connection.signal,
                 context.metrics.processors,
+                context.registered.editable,
             );
         },
     }, context);

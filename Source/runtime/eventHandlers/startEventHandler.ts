@@ -2,7 +2,7 @@ import { EventTypeFilter } from '../filters/index.js';
 import { emptyGuid } from '../guids/index.js';
 import type { Logger } from '../logging/index.js';
 import { noMetrics, type ProcessorMetricsFactory } from '../metrics/index.js';
-import { StreamProcessor, streamSourceFor, type EventProcessor } from '../streamProcessors/index.js';
+import { StreamProcessor, streamSourceFor, type EditableProcessors, type EventProcessor } from '../streamProcessors/index.js';
 import type { Tenant } from '../tenancy/index.js';
 import type { EventHandlerRegistration } from './EventHandlerRegistration.js';
 import { eventHandlerStreams } from './eventHandlerStreams.js';
@@ -24,6 +24,7 @@ export function startEventHandler(
     logger: Logger,
     stopWhen?: AbortSignal,
     metrics: ProcessorMetricsFactory = noMetrics.processors,
+    editable?: EditableProcessors,
 ): RunningEventHandler {
     const keys = eventHandlerStreams(registration);
     const running = tenants.flatMap((tenant) => {
@@ -50,6 +51,7 @@ export function startEventHandler(
             logger: tenantLogger.forCategory('processor'),
             ...(stopWhen === undefined ? {} : { stopWhen }),
             metrics: metrics({ kind: 'eventHandler', processor: registration.eventHandlerId, scope: registration.scope, tenant: tenant.id }),
+            ...(editable === undefined ? {} : { editable: { tenant: tenant.id, processors: editable } }),
         });
         filter.start();
         processor.start();

@@ -8,6 +8,22 @@ export type AggregateEvents = {
     readonly events: ReadonlyArray<CommittedEvent>;
 };
 
+/** How many events of one event type (and generation) a scope's log holds, and when the last occurred. */
+export type EventTypeUsage = {
+    readonly type: Guid;
+    readonly generation: number;
+    readonly events: number;
+    /** Milliseconds since the epoch. */
+    readonly lastOccurred: number;
+};
+
+/** An aggregate root instance: the event source of an aggregate root type, and its version. */
+export type AggregateInstance = {
+    readonly aggregateRootId: Guid;
+    readonly eventSourceId: Guid;
+    readonly version: number;
+};
+
 /** What every storage backend provides for a tenant's event logs (the default scope and scoped ones). */
 export interface EventLogStorage {
     /** The sequence number the next event in the scope's log gets: the number of events in it. */
@@ -27,4 +43,8 @@ export interface EventLogStorage {
     readOfTypes(scope: Guid, types: ReadonlyArray<Guid>, fromSequenceNumber: number, limit: number): Promise<ReadonlyArray<CommittedEvent>>;
     /** Tells whether any event of the given types is in the scope's log before a sequence number. */
     containsTypesBefore(scope: Guid, types: ReadonlyArray<Guid>, beforeSequenceNumber: number): Promise<boolean>;
+    /** The event types in the scope's log, with how many events each has (for the management API). */
+    eventTypes(scope: Guid): Promise<ReadonlyArray<EventTypeUsage>>;
+    /** The aggregate root instances, of one aggregate root type when given, by type then event source. */
+    aggregates(aggregateRootId?: Guid): Promise<ReadonlyArray<AggregateInstance>>;
 }

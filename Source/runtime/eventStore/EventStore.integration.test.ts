@@ -53,6 +53,8 @@ function withFirstReadHeldBack(storage: EventLogStorage, gate: Promise<void>): E
         read: (scope, from, limit) => storage.read(scope, from, limit),
         readOfTypes: (scope, types, from, limit) => storage.readOfTypes(scope, types, from, limit),
         containsTypesBefore: (scope, types, before) => storage.containsTypesBefore(scope, types, before),
+        eventTypes: (scope) => storage.eventTypes(scope),
+        aggregates: (aggregateRootId) => storage.aggregates(aggregateRootId),
     };
 }
 

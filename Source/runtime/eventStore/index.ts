@@ -1,7 +1,7 @@
 export { aggregateKeyText, type AggregateKey, type AggregateVersionChange } from './AggregateKey.js';
 export type { CommitAggregateEventsRequest, CommitEventsRequest, CommitRequest } from './CommitRequest.js';
 export type { AppliedByAggregate, CommittedEvent, FromEventHorizon } from './CommittedEvent.js';
-export type { AggregateEvents, EventLogStorage } from './EventLogStorage.js';
+export type { AggregateEvents, AggregateInstance, EventLogStorage, EventTypeUsage } from './EventLogStorage.js';
 export { EventLogWasChangedElsewhere } from './EventLogWasChangedElsewhere.js';
 export { EventStore, type CommittedEventsListener } from './EventStore.js';
 export { eventStoreFailureIds, eventStoreFailures } from './failures.js';

@@ -64,6 +64,7 @@ function filterRules<ConnectArguments extends FilterRegistrationArguments, Answe
                     logger: filterLogger.withBindings({ tenant: tenant.id }).forCategory('processing'),
                     stopWhen: connection.signal,
                     metrics: context.metrics.processors({ kind: 'filter', processor: registration.filterId, scope: registration.scope, tenant: tenant.id }),
+                    editable: { tenant: tenant.id, processors: context.registered.editable },
                 });
                 processor.start();
                 return processor;

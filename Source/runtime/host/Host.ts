@@ -13,6 +13,7 @@ import { servicesFor, type RuntimeServices } from './servicesFor.js';
 export type HostPorts = {
     readonly privatePort: number;
     readonly publicPort: number;
+    readonly managementPort: number;
     readonly httpPort: number;
 };
 
@@ -54,20 +55,27 @@ export async function startHost(configuration: RuntimeConfiguration, runtimeLogg
     const services = servicesFor(configuration, tenants, readiness, runtimeLogger, metrics.recorders);
     const privateServer = createGrpcServer();
     const publicServer = createGrpcServer();
+    const managementServer = createGrpcServer();
     for (const service of services.private) {
         privateServer.addService(service.definition, service.implementation);
     }
     for (const service of services.public) {
         publicServer.addService(service.definition, service.implementation);
     }
+    for (const service of services.management) {
+        managementServer.addService(service.definition, service.implementation);
+    }
     let privatePort: number;
     let publicPort: number;
+    let managementPort: number;
     try {
         privatePort = await bind(privateServer, configuration.endpoints.host, configuration.endpoints.privatePort, configuration.portSources.privatePort);
         publicPort = await bind(publicServer, configuration.endpoints.host, configuration.endpoints.publicPort, configuration.portSources.publicPort);
+        managementPort = await bind(managementServer, configuration.endpoints.host, configuration.endpoints.managementPort, configuration.portSources.managementPort);
     } catch (error) {
         privateServer.forceShutdown();
         publicServer.forceShutdown();
+        managementServer.forceShutdown();
         await Promise.allSettled(tenants.all.map((tenant) => tenant.storage.close()));
         eventLoop.stop();
         await http.close();
@@ -75,15 +83,16 @@ export async function startHost(configuration: RuntimeConfiguration, runtimeLogg
     }
     logger.log(messages.listening, { endpoint: 'private', port: privatePort });
     logger.log(messages.listening, { endpoint: 'public', port: publicPort });
+    logger.log(messages.listening, { endpoint: 'management', port: managementPort });
     readiness.markReady();
     reachability.start(tenants.all.map((tenant) => ({ tenant: tenant.id, probe: () => tenant.storage.probe() })));
     logger.log(messages.ready, { tenants: tenants.all.length });
     return {
-        ports: { privatePort, publicPort, httpPort },
+        ports: { privatePort, publicPort, managementPort, httpPort },
         tenants,
         stop: async (drainMilliseconds = 10_000) => {
             reachability.stop();
-            await stop(services, [privateServer, publicServer], tenants, http, readiness, logger, drainMilliseconds);
+            await stop(services, [privateServer, publicServer, managementServer], tenants, http, readiness, logger, drainMilliseconds);
             eventLoop.stop();
         },
     };

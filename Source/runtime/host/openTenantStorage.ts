@@ -9,6 +9,7 @@ import { openPostgresDatabase, postgresErrors, probePostgresDatabase } from '../
 import { openSqliteDatabase, probeSqliteDatabase, sqliteErrors } from '../storage/sqlite/index.js';
 import { PostgresStreams, SqliteStreams, streamsPostgresMigrations, streamsSqliteMigrations } from '../streams/index.js';
 import type { Logger } from '../logging/index.js';
+import { managementPostgresMigrations, managementSqliteMigrations, PostgresSkippedEvents, SqliteSkippedEvents } from '../management/index.js';
 import { PostgresProjections, projectionsPostgresMigrations, projectionsSqliteMigrations, SqliteProjections } from '../projections/index.js';
 import type { TenantStorage } from '../tenancy/index.js';
 import { watchForOutages } from './watchForOutages.js';
@@ -24,7 +25,7 @@ export async function openTenantStorage(
     unavailable: (error: EventStoreIsUnavailable) => void = () => undefined,
 ): Promise<TenantStorage> {
     if (resource.kind === 'embedded') {
-        const database = openSqliteDatabase(resource.file, [...eventStoreSqliteMigrations, ...streamsSqliteMigrations, ...projectionsSqliteMigrations, ...embeddingsSqliteMigrations]);
+        const database = openSqliteDatabase(resource.file, [...eventStoreSqliteMigrations, ...streamsSqliteMigrations, ...projectionsSqliteMigrations, ...embeddingsSqliteMigrations, ...managementSqliteMigrations]);
         const eventLog = new SqliteEventLog(database);
         const watch = { isUnavailable: sqliteErrors.isUnavailable, unavailable };
         const probing = watchForOutages({ probe: () => probeSqliteDatabase(database) }, watch);
@@ -33,6 +34,7 @@ export async function openTenantStorage(
             streams: watchForOutages(new SqliteStreams(database), watch),
             projections: watchForOutages(new SqliteProjections(database), watch),
             embeddings: watchForOutages(new SqliteEmbeddings(database), watch),
+            skippedEvents: watchForOutages(new SqliteSkippedEvents(database), watch),
             description: `embedded database '${resource.database}' (${resource.file})`,
             probe: () => probing.probe(),
             close: async () => {
@@ -45,7 +47,7 @@ export async function openTenantStorage(
         connectionString: resource.connectionString,
         schema: resource.schema,
         maximumConnections: resource.maximumConnections,
-        migrations: [...eventStorePostgresMigrations, ...streamsPostgresMigrations, ...projectionsPostgresMigrations, ...embeddingsPostgresMigrations],
+        migrations: [...eventStorePostgresMigrations, ...streamsPostgresMigrations, ...projectionsPostgresMigrations, ...embeddingsPostgresMigrations, ...managementPostgresMigrations],
         ...(logger === undefined ? {} : { logger }),
     });
     const watch = { isUnavailable: postgresErrors.isUnavailable, unavailable };
@@ -55,6 +57,7 @@ export async function openTenantStorage(
         streams: watchForOutages(new PostgresStreams(database), watch),
         projections: watchForOutages(new PostgresProjections(database), watch),
         embeddings: watchForOutages(new PostgresEmbeddings(database), watch),
+        skippedEvents: watchForOutages(new PostgresSkippedEvents(database), watch),
         description: `PostgreSQL schema '${resource.schema}'`,
         probe: () => probing.probe(),
         close: () => database.close(),

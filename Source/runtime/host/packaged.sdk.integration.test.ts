@@ -38,7 +38,7 @@ describe('when the packed Runtime is installed in an empty folder outside the re
         await run('npm', ['install', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund', ...tarballs], { cwd: folder, timeout: 240_000 });
         // Only the ports differ from the defaults: 0, so that the test takes no port another one may be using.
         await mkdir(join(folder, '.dolittle'));
-        await writeFile(join(folder, '.dolittle', 'endpoints.json'), JSON.stringify({ public: { port: 0 }, private: { port: 0 } }));
+        await writeFile(join(folder, '.dolittle', 'endpoints.json'), JSON.stringify({ public: { port: 0 }, private: { port: 0 }, management: { port: 0 } }));
         await writeFile(join(folder, '.dolittle', 'metrics.json'), JSON.stringify({ port: 0 }));
         runtime = new RuntimeProcess(join(folder, 'node_modules', '.bin', 'dolittle-runtime'), reportListeningPorts, lines, folder);
         ports = await waitUntilReady(runtime, 60_000, lines);

@@ -7,6 +7,7 @@ import { filtersServiceFor } from '../filters/index.js';
 import { healthServiceFor, type Readiness } from '../health/index.js';
 import type { Logger } from '../logging/index.js';
 import type { MetricsRecorders } from '../metrics/index.js';
+import { managementServicesFor } from '../management/index.js';
 import { projectionsServiceFor, projectionStoreServiceFor } from '../projections/index.js';
 import type { RegistrationContext } from '../registrations/index.js';
 import { ReverseCallLifetimes } from '../reverseCalls/index.js';
@@ -26,6 +27,8 @@ export type RuntimeServices = {
     readonly private: ReadonlyArray<RuntimeService>;
     /** Served on the public port, for other Runtimes (the Event Horizon). */
     readonly public: ReadonlyArray<RuntimeService>;
+    /** Served on the management port, for operators (the `dolittle` CLI). */
+    readonly management: ReadonlyArray<RuntimeService>;
     /** Ends every reverse call (heads reconnect) and stops their processors. */
     stop(): Promise<void>;
 };
@@ -46,6 +49,7 @@ export function servicesFor(configuration: RuntimeConfiguration, tenants: Tenant
     return {
         private: [eventStore, eventHandlers, filters, projections, projectionStore, embeddings, embeddingStore, health],
         public: [health],
+        management: [...managementServicesFor(tenants, registered, logger.forCategory('management')), health],
         stop: () => lifetimes.end(),
     };
 }

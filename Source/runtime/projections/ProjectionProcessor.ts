@@ -1,13 +1,25 @@
 import { emptyGuid } from '../guids/index.js';
 import type { Logger } from '../logging/index.js';
 import type { ProcessorMetrics } from '../metrics/index.js';
-import { measureProcessing, neverRetry, ProcessingLoop, repeatUntilStopped, StorageFailureLog, watchProcessor, type RetryState, type StreamSource } from '../streamProcessors/index.js';
-import type { StreamChanges, StreamEvent, StreamProcessorKey, StreamStorage } from '../streams/index.js';
+import {
+    measureProcessing,
+    neverRetry,
+    ProcessingLoop,
+    ProcessorEdits,
+    repeatUntilStopped,
+    StorageFailureLog,
+    watchProcessor,
+    type EditableProcessor,
+    type RetryState,
+    type StreamSource,
+} from '../streamProcessors/index.js';
+import type { StreamChanges, StreamEvent, StreamProcessorKey, StreamProcessorState, StreamStorage } from '../streams/index.js';
 import { askHeadToProject, type AskHead, type CurrentState, type ProjectionOutcome } from './HeadProjection.js';
 import { keyOf } from './keyOf.js';
 import { projectionLogMessages as messages } from './logMessages.js';
 import type { KeySelector, ProjectionDefinition } from './ProjectionDefinition.js';
 import type { FailingKey, ProjectionState } from './ProjectionState.js';
+import { processorStateOf } from './storedState.js';
 import type { ProjectionStorage, ReadModelChange } from './ProjectionStorage.js';
 
 /** How long a processor with nothing to do sleeps before it looks again, should a wake-up be missed. */
@@ -37,6 +49,8 @@ export type ProjectionProcessorOptions = {
     readonly clock?: () => number;
     /** Where the processor reports projected events, failures, its lag and its storage failures. */
     readonly metrics?: ProcessorMetrics;
+    /** Where an operator's edits (a replay) reach this processor while it runs. */
+    readonly editable?: EditableProcessor;
 };
 
 /** The key of a projection's processor state: (scope, projection id, the event log). */
@@ -93,6 +107,8 @@ export class ProjectionProcessor {
     async #run(signal: AbortSignal): Promise<void> {
         const { logger, changes, source, metrics } = this.#options;
         logger.log(messages.started);
+        const edits = new ProcessorEdits<StreamProcessorState>(signal);
+        const removeEdits = this.#options.editable?.processors.add(this.#options.editable.tenant, this.#key, edits);
         let state: ProjectionState | undefined;
         let started = false;
         const failures = new StorageFailureLog(logger, { unavailable: messages.storeUnavailable, available: messages.storeAvailable, failed: messages.storageFailed }, metrics?.storage);
@@ -105,6 +121,11 @@ export class ProjectionProcessor {
                     state = await this.#storedState(!started);
                     started = true;
                 }
+                // An operator's edit (a replay) sees the processor's row and writes the store itself: read it back after.
+                const view = processorStateOf(state);
+                if ((await edits.apply(view)) !== view) {
+                    state = await this.#storedState(false);
+                }
                 const version = changes.version(source.changes);
                 this.#state = state;
                 const result = await this.#step(state, signal);
@@ -112,7 +133,7 @@ export class ProjectionProcessor {
                 this.#state = state;
                 failures.succeeded();
                 if (!result.progressed && !signal.aborted) {
-                    await changes.waitForChange(source.changes, version, Math.min(result.wakeAt - this.#clock(), pollFallback), signal);
+                    await changes.waitForChange(source.changes, version, Math.min(result.wakeAt - this.#clock(), pollFallback), edits.waiting);
                     if (state.failingKeys.size > 0) {
                         // Re-read a failing processor's state before retrying, so that an operator's edit takes effect.
                         state = undefined;
@@ -124,6 +145,8 @@ export class ProjectionProcessor {
             },
         );
         unwatch();
+        removeEdits?.();
+        edits.stop();
         logger.log(messages.stopped);
     }
 

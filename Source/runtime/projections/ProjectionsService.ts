@@ -44,6 +44,7 @@ export function projectionsServiceFor(context: RegistrationContext) {
                     logger: logger.withBindings({ tenant: tenant.id }),
                     stopWhen: connection.signal,
                     metrics: context.metrics.processors({ kind: 'projection', processor: definition.projectionId, scope: definition.scope, tenant: tenant.id }),
+                    editable: { tenant: tenant.id, processors: context.registered.editable },
                 });
                 processor.start();
                 return processor;

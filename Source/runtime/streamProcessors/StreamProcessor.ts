@@ -21,6 +21,8 @@ import { repeatUntilStopped } from './repeatUntilStopped.js';
 import { saveUntilStored } from './saveUntilStored.js';
 import { StorageFailureLog } from './StorageFailureLog.js';
 import { measureProcessing, progressOf, watchProcessor } from './watchProcessor.js';
+import type { EditableProcessor } from './EditableProcessors.js';
+import { ProcessorEdits } from './ProcessorEdits.js';
 
 /** How long a processor with nothing to do sleeps before it looks again, should a wake-up be missed. */
 const pollFallback = 60_000;
@@ -42,6 +44,8 @@ export type StreamProcessorOptions = {
     readonly clock?: () => number;
     /** Where the processor reports processed events, failures, its lag and its storage failures. */
     readonly metrics?: ProcessorMetrics;
+    /** Where an operator's edits (replay, retry, skip) reach this processor while it runs. */
+    readonly editable?: EditableProcessor;
 };
 
 /** The result of one step: whether it moved on, and otherwise when there is reason to look again. */
@@ -92,6 +96,8 @@ export class StreamProcessor {
     async #run(signal: AbortSignal): Promise<void> {
         const { key, logger, changes, source, metrics } = this.#options;
         logger.log(messages.started);
+        const edits = new ProcessorEdits<StreamProcessorState>(signal);
+        const removeEdits = this.#options.editable?.processors.add(this.#options.editable.tenant, key, edits);
         let state: StreamProcessorState | undefined;
         let started = false;
         const failures = new StorageFailureLog(logger, { unavailable: messages.storeUnavailable, available: messages.storeAvailable, failed: messages.failed }, metrics?.storage);
@@ -105,6 +111,7 @@ export class StreamProcessor {
                     state = started ? stored : this.#retryNeverRetriedOnStart(stored);
                     started = true;
                 }
+                state = await edits.apply(state);
                 const version = changes.version(source.changes);
                 const context = this.#context(signal, failures);
                 this.#state = state;
@@ -114,7 +121,7 @@ export class StreamProcessor {
                 failures.succeeded();
                 if (!result.progressed && !signal.aborted) {
                     const wait = Math.min(result.wakeAt - this.#clock(), pollFallback);
-                    await changes.waitForChange(source.changes, version, wait, signal);
+                    await changes.waitForChange(source.changes, version, wait, edits.waiting);
                     if (isFailing(state)) {
                         // Re-read a failing processor's state before retrying, so an operator's edit of the stored
                         // retry time or position takes effect (as in the original Runtime).
@@ -127,6 +134,8 @@ export class StreamProcessor {
             },
         );
         unwatch();
+        removeEdits?.();
+        edits.stop();
         logger.log(messages.stopped);
     }
 

@@ -11,3 +11,5 @@ export { ProcessingLoop } from './ProcessingLoop.js';
 export { StorageFailureLog, type StorageFailureMessages } from './StorageFailureLog.js';
 export { repeatUntilStopped } from './repeatUntilStopped.js';
 export { measureProcessing, progressOf, watchProcessor, type ProcessorProgress } from './watchProcessor.js';
+export { ProcessorEdits, ProcessorHasStopped, type StateEdit } from './ProcessorEdits.js';
+export { EditableProcessors, type EditableProcessor } from './EditableProcessors.js';

@@ -31,4 +31,8 @@ export interface StreamStorage {
     state(processor: StreamProcessorKey): Promise<StreamProcessorState | undefined>;
     /** Stores (inserts or replaces) the state of a stream processor. */
     saveState(processor: StreamProcessorKey, state: StreamProcessorState): Promise<void>;
+    /** The keys of every stored stream processor state, in key order (for the management API). */
+    processorKeys(): Promise<ReadonlyArray<StreamProcessorKey>>;
+    /** Every stored definition of a stream that is not public, in key order (for the management API). */
+    definitions(): Promise<ReadonlyArray<StreamDefinition>>;
 }

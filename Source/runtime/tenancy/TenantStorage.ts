@@ -1,5 +1,6 @@
 import type { EmbeddingStorage } from '../embeddings/index.js';
 import type { EventLogStorage } from '../eventStore/index.js';
+import type { SkippedEvents } from '../management/index.js';
 import type { ProjectionStorage } from '../projections/index.js';
 import type { StreamStorage } from '../streams/index.js';
 
@@ -13,6 +14,8 @@ export type TenantStorage = {
     readonly projections: ProjectionStorage;
     /** The embeddings' definitions and states, in the same database; unavailability rejects likewise. */
     readonly embeddings: EmbeddingStorage;
+    /** The events operators skipped through the management API, in the same database. */
+    readonly skippedEvents: SkippedEvents;
     /** Which store this is, for the start-up log (never a connection string). */
     readonly description: string;
     /**

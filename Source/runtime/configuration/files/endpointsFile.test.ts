@@ -5,17 +5,17 @@ import { endpointsFile } from './endpointsFile.js';
 describe('when reading endpoints.json', () => {
     describe('and it gives both ports', () => {
         it('reads them', () => {
-            expect(interpretForTests(endpointsFile, { public: { port: 1 }, private: { port: 2 } }).value).toEqual({ publicPort: 1, privatePort: 2 });
+            expect(interpretForTests(endpointsFile, { public: { port: 1 }, private: { port: 2 } }).value).toEqual({ publicPort: 1, privatePort: 2, managementPort: 51052 });
         });
     });
 
     describe('and it is empty', () => {
-        it('uses 50052 and 50053', () => expect(interpretForTests(endpointsFile, {}).value).toEqual({ publicPort: 50052, privatePort: 50053 }));
+        it('uses 50052, 50053 and 51052 for the management port', () => expect(interpretForTests(endpointsFile, {}).value).toEqual({ publicPort: 50052, privatePort: 50053, managementPort: 51052 }));
     });
 
     describe('and the names are capitalised', () => {
         it('reads them all the same', () => {
-            expect(interpretForTests(endpointsFile, { Public: { Port: 1 }, PRIVATE: { port: 2 } }).value).toEqual({ publicPort: 1, privatePort: 2 });
+            expect(interpretForTests(endpointsFile, { Public: { Port: 1 }, PRIVATE: { port: 2 } }).value).toEqual({ publicPort: 1, privatePort: 2, managementPort: 51052 });
         });
     });
 
@@ -39,5 +39,9 @@ describe('when reading endpoints.json', () => {
             expect(interpretForTests(endpointsFile, { private: { prot: 1 } }).problems)
                 .toMatchObject([{ pointer: '/private/prot', found: '1', expected: 'only the properties "port"' }]);
         });
+    });
+
+    describe('and it gives the management port', () => {
+        it('reads it', () => expect(interpretForTests(endpointsFile, { management: { port: 3 } }).value?.managementPort).toBe(3));
     });
 });

@@ -1,19 +1,23 @@
 import type { ConfigurationFile } from '../ConfigurationFile.js';
 
 /** The ports of endpoints.json. */
-export type EndpointPorts = { readonly publicPort: number; readonly privatePort: number };
+export type EndpointPorts = { readonly publicPort: number; readonly privatePort: number; readonly managementPort: number };
 
-type EndpointsContent = { readonly public?: { readonly port?: number }; readonly private?: { readonly port?: number } };
+type EndpointsContent = {
+    readonly public?: { readonly port?: number };
+    readonly private?: { readonly port?: number };
+    readonly management?: { readonly port?: number };
+};
 
-/** endpoints.json: the ports of the public (Event Horizon) and private (SDK) gRPC servers. */
+/** endpoints.json: the ports of the public (Event Horizon), private (SDK) and management gRPC servers. */
 export const endpointsFile: ConfigurationFile<EndpointPorts> = {
     name: 'endpoints.json',
     schemaName: 'endpoints.schema.json',
     documentedAsRequired: false,
-    defaultDescription: 'the public port 50052 and the private port 50053',
-    defaultContent: { public: { port: 50052 }, private: { port: 50053 } },
+    defaultDescription: 'the public port 50052, the private port 50053 and the management port 51052',
+    defaultContent: { public: { port: 50052 }, private: { port: 50053 }, management: { port: 51052 } },
     read: (content) => {
         const endpoints = content as EndpointsContent;
-        return { publicPort: endpoints.public?.port ?? 50052, privatePort: endpoints.private?.port ?? 50053 };
+        return { publicPort: endpoints.public?.port ?? 50052, privatePort: endpoints.private?.port ?? 50053, managementPort: endpoints.management?.port ?? 51052 };
     },
 };

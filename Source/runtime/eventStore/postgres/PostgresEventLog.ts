@@ -3,7 +3,7 @@ import { emptyGuid, type Guid } from '../../guids/index.js';
 import { postgresErrors, type PostgresDatabase } from '../../storage/postgres/index.js';
 import { aggregateKeyText, type AggregateKey, type AggregateVersionChange } from '../AggregateKey.js';
 import type { CommittedEvent } from '../CommittedEvent.js';
-import type { AggregateEvents, EventLogStorage } from '../EventLogStorage.js';
+import type { AggregateEvents, AggregateInstance, EventLogStorage, EventTypeUsage } from '../EventLogStorage.js';
 import { EventLogWasChangedElsewhere } from '../EventLogWasChangedElsewhere.js';
 import { EventStoreIsUnavailable } from '../EventStoreIsUnavailable.js';
 import { eventColumns, eventFromRow, type EventRow } from './eventRows.js';
@@ -31,6 +31,12 @@ const statements = {
         WHERE scope = $1 AND type_id = ANY($2::uuid[]) AND sequence_number >= $3 ORDER BY sequence_number LIMIT $4`,
     containsTypesBefore: `
         SELECT EXISTS (SELECT 1 FROM event_log WHERE scope = $1 AND type_id = ANY($2::uuid[]) AND sequence_number < $3) AS found`,
+    eventTypes: `
+        SELECT type_id, type_generation, COUNT(*)::text AS events, MAX(occurred) AS last_occurred FROM event_log
+        WHERE scope = $1 GROUP BY type_id, type_generation ORDER BY type_id, type_generation`,
+    aggregates: `
+        SELECT aggregate_root_id, event_source, version::text AS version FROM aggregates
+        WHERE $1::uuid IS NULL OR aggregate_root_id = $1::uuid ORDER BY aggregate_root_id, event_source`,
 };
 
 /** A tenant's event logs in its PostgreSQL schema (tables from eventStorePostgresMigrations). */
@@ -127,6 +133,24 @@ export class PostgresEventLog implements EventLogStorage {
             values: [scope, types, beforeSequenceNumber],
         });
         return result.rows[0]?.found === true;
+    }
+
+    async eventTypes(scope: Guid): Promise<ReadonlyArray<EventTypeUsage>> {
+        const result = await this.#pool.query<{ type_id: Guid; type_generation: string; events: string; last_occurred: Date }>({
+            name: 'eventStore.eventTypes',
+            text: statements.eventTypes,
+            values: [scope],
+        });
+        return result.rows.map((row) => ({ type: row.type_id, generation: Number(row.type_generation), events: Number(row.events), lastOccurred: row.last_occurred.getTime() }));
+    }
+
+    async aggregates(aggregateRootId?: Guid): Promise<ReadonlyArray<AggregateInstance>> {
+        const result = await this.#pool.query<{ aggregate_root_id: Guid; event_source: Guid; version: string }>({
+            name: 'eventStore.aggregates',
+            text: statements.aggregates,
+            values: [aggregateRootId ?? null],
+        });
+        return result.rows.map((row) => ({ aggregateRootId: row.aggregate_root_id, eventSourceId: row.event_source, version: Number(row.version) }));
     }
 
     async #appendInTransaction(scope: Guid, runs: ReadonlyArray<ReadonlyArray<CommittedEvent>>, aggregates: ReadonlyArray<AggregateVersionChange>): Promise<void> {

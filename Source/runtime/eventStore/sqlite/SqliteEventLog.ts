@@ -2,7 +2,7 @@ import type { Guid } from '../../guids/index.js';
 import { defaultWriteLockWaiting, SqliteRowWasNotChanged, SqliteWriter, type SqliteDatabase } from '../../storage/sqlite/index.js';
 import { aggregateKeyText, type AggregateKey, type AggregateVersionChange } from '../AggregateKey.js';
 import type { CommittedEvent } from '../CommittedEvent.js';
-import type { AggregateEvents, EventLogStorage } from '../EventLogStorage.js';
+import type { AggregateEvents, AggregateInstance, EventLogStorage, EventTypeUsage } from '../EventLogStorage.js';
 import { EventLogWasChangedElsewhere } from '../EventLogWasChangedElsewhere.js';
 import { EventStoreIsUnavailable } from '../EventStoreIsUnavailable.js';
 import { eventColumns, eventFromRow, eventToParameters, type EventRow } from './eventRows.js';
@@ -34,7 +34,24 @@ export class SqliteEventLog implements EventLogStorage {
                 `SELECT * FROM event_log WHERE event_source = ? AND aggregate_root_id = ? AND aggregate_version < ? AND scope = '00000000-0000-0000-0000-000000000000' ORDER BY aggregate_version`,
             ),
             read: database.prepare('SELECT * FROM event_log WHERE scope = ? AND sequence_number >= ? ORDER BY sequence_number LIMIT ?'),
+            eventTypes: database.prepare(
+                'SELECT type_id, type_generation, COUNT(*) AS events, MAX(occurred) AS last_occurred FROM event_log WHERE scope = ? GROUP BY type_id, type_generation ORDER BY type_id, type_generation',
+            ),
+            aggregates: database.prepare(
+                'SELECT aggregate_root_id, event_source, version FROM aggregates WHERE ? IS NULL OR aggregate_root_id = ? ORDER BY aggregate_root_id, event_source',
+            ),
         };
+    }
+
+    async eventTypes(scope: Guid): Promise<ReadonlyArray<EventTypeUsage>> {
+        const rows = this.#statements.eventTypes.all(scope) as ReadonlyArray<{ type_id: Guid; type_generation: number; events: number; last_occurred: number }>;
+        return rows.map((row) => ({ type: row.type_id, generation: row.type_generation, events: row.events, lastOccurred: row.last_occurred }));
+    }
+
+    async aggregates(aggregateRootId?: Guid): Promise<ReadonlyArray<AggregateInstance>> {
+        const root = aggregateRootId ?? null;
+        const rows = this.#statements.aggregates.all(root, root) as ReadonlyArray<{ aggregate_root_id: Guid; event_source: Guid; version: number }>;
+        return rows.map((row) => ({ aggregateRootId: row.aggregate_root_id, eventSourceId: row.event_source, version: row.version }));
     }
 
     /** Ends the writer's connection and thread (the database's own connection is closed by its owner). */

@@ -4,6 +4,8 @@ export type RuntimeUnderTest = {
     readonly privatePort: number;
     /** The port other Runtimes connect to. */
     readonly publicPort: number;
+    /** The port of the management API (the `dolittle` CLI's). */
+    readonly managementPort: number;
     /** The port of `/healthz`, `/readyz` and `/metrics`. */
     readonly httpPort: number;
     /** The tenants written to tenants.json. */

@@ -30,8 +30,8 @@ export async function startInProcessHost(tenants: ReadonlyArray<Guid>): Promise<
         resources,
         consents: new Map(),
         microservices: new Map(),
-        endpoints: { privatePort: 0, publicPort: 0, httpPort: 0, host: '127.0.0.1' },
-        portSources: { privatePort: 'the test', publicPort: 'the test', httpPort: 'the test' },
+        endpoints: { privatePort: 0, publicPort: 0, managementPort: 0, httpPort: 0, host: '127.0.0.1' },
+        portSources: { privatePort: 'the test', publicPort: 'the test', managementPort: 'the test', httpPort: 'the test' },
         logging: { level: 'error', format: 'json', categoryLevels: [] },
     };
     const logger = createLogging(configuration.logging, { write: () => undefined })('runtime');

@@ -2,11 +2,12 @@
 export type ListeningPorts = {
     readonly privatePort: number;
     readonly publicPort: number;
+    readonly managementPort: number;
     readonly httpPort: number;
 };
 
 /** The endpoints a Runtime names in its "Listening" log lines (host/logMessages.ts), with the port property each fills. */
-const portPropertyOf = { private: 'privatePort', public: 'publicPort', http: 'httpPort' } as const;
+const portPropertyOf = { private: 'privatePort', public: 'publicPort', management: 'managementPort', http: 'httpPort' } as const;
 
 /**
  * The command-line arguments that make the Runtime report its ports in a form the harness reads: JSON lines, and the
@@ -17,10 +18,10 @@ export const reportListeningPorts: ReadonlyArray<string> = ['--log-format', 'jso
 
 /**
  * Collects the ports from the Runtime's JSON log lines as they come: each "Listening" line of the host names an
- * endpoint and the port it bound. Complete once the HTTP, private and public endpoints have all been reported.
+ * endpoint and the port it bound. Complete once the HTTP, private, public and management endpoints have all been reported.
  */
 export class ListeningPortsReport {
-    readonly #ports: { privatePort?: number; publicPort?: number; httpPort?: number } = {};
+    readonly #ports: { privatePort?: number; publicPort?: number; managementPort?: number; httpPort?: number } = {};
 
     /** Takes one line the Runtime wrote; lines that are not a "Listening" report are ignored. */
     read(line: string): void {
@@ -42,9 +43,11 @@ export class ListeningPortsReport {
         }
     }
 
-    /** The three ports, once all have been reported; undefined before. */
+    /** The four ports, once all have been reported; undefined before. */
     get ports(): ListeningPorts | undefined {
-        const { privatePort, publicPort, httpPort } = this.#ports;
-        return privatePort === undefined || publicPort === undefined || httpPort === undefined ? undefined : { privatePort, publicPort, httpPort };
+        const { privatePort, publicPort, managementPort, httpPort } = this.#ports;
+        return privatePort === undefined || publicPort === undefined || managementPort === undefined || httpPort === undefined
+            ? undefined
+            : { privatePort, publicPort, managementPort, httpPort };
     }
 }

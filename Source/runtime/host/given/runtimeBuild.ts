@@ -24,6 +24,7 @@ export type BuildOutput = {
 export const runtimeBuildOutputs: ReadonlyArray<BuildOutput> = [
     compiledProject(join(repositoryRoot, 'Source', 'protocol')),
     compiledProject(join(repositoryRoot, 'Source', 'runtime')),
+    compiledProject(join(repositoryRoot, 'Source', 'cli')),
     {
         output: join(repositoryRoot, 'Source', 'protocol', 'dist', 'generated', 'protocol.js'),
         inputs: () => filesUnder(join(repositoryRoot, 'Source', 'protocol', 'Protos'), '.proto'),

@@ -12,7 +12,7 @@ import type { RuntimeUnderTest } from './RuntimeUnderTest.js';
 import { writeEndpoints, writeRuntimeConfiguration } from './writeRuntimeConfiguration.js';
 
 /** Ports of 0: the Runtime binds whatever the system gives it and reports the ports in its log. */
-const anyPorts: ListeningPorts = { privatePort: 0, publicPort: 0, httpPort: 0 };
+const anyPorts: ListeningPorts = { privatePort: 0, publicPort: 0, managementPort: 0, httpPort: 0 };
 
 /**
  * Starts the built Runtime as a child process, with a fresh configuration and data folder, and waits until `/readyz`
@@ -64,7 +64,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<RuntimeUnde
             checkBuildIsCurrent();
             current = new RuntimeProcess(runtimeMain, argumentList, lines);
             const again = await waitUntilReady(current, readinessTimeout, lines);
-            if (again.privatePort !== ports.privatePort || again.publicPort !== ports.publicPort || again.httpPort !== ports.httpPort) {
+            if (again.privatePort !== ports.privatePort || again.publicPort !== ports.publicPort || again.managementPort !== ports.managementPort || again.httpPort !== ports.httpPort) {
                 throw new Error(`The restarted Runtime listens on ${JSON.stringify(again)}, not on the configured ${JSON.stringify(ports)}. Its output:\n${lines.join('\n')}`);
             }
         },

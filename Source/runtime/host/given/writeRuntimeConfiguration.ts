@@ -7,6 +7,7 @@ type RuntimeConfigurationFiles = {
     readonly resources: Readonly<Record<string, unknown>>;
     readonly privatePort: number;
     readonly publicPort: number;
+    readonly managementPort?: number;
     readonly httpPort: number;
 };
 
@@ -25,13 +26,13 @@ export async function writeRuntimeConfiguration(folder: string, files: RuntimeCo
 }
 
 /** Rewrites the files that name the ports (endpoints.json and metrics.json), e.g. with the ports a Runtime reported after binding port 0. */
-export async function writeEndpoints(folder: string, ports: Pick<RuntimeConfigurationFiles, 'privatePort' | 'publicPort' | 'httpPort'>): Promise<void> {
+export async function writeEndpoints(folder: string, ports: Pick<RuntimeConfigurationFiles, 'privatePort' | 'publicPort' | 'managementPort' | 'httpPort'>): Promise<void> {
     await writeFiles(folder, endpointFiles(ports));
 }
 
-function endpointFiles(ports: Pick<RuntimeConfigurationFiles, 'privatePort' | 'publicPort' | 'httpPort'>): Record<string, unknown> {
+function endpointFiles(ports: Pick<RuntimeConfigurationFiles, 'privatePort' | 'publicPort' | 'managementPort' | 'httpPort'>): Record<string, unknown> {
     return {
-        'endpoints.json': { public: { port: ports.publicPort }, private: { port: ports.privatePort } },
+        'endpoints.json': { public: { port: ports.publicPort }, private: { port: ports.privatePort }, management: { port: ports.managementPort ?? 0 } },
         'metrics.json': { Port: ports.httpPort },
     };
 }

@@ -21,6 +21,10 @@ import { PostgresProjections } from '../../projections/postgres/PostgresProjecti
 import { projectionsSqliteMigrations } from '../../projections/sqlite/migrations.js';
 import { SqliteProjections } from '../../projections/sqlite/SqliteProjections.js';
 import { embeddingsPostgresMigrations, embeddingsSqliteMigrations, PostgresEmbeddings, SqliteEmbeddings } from '../../embeddings/index.js';
+import { managementPostgresMigrations } from '../../management/postgres/migrations.js';
+import { PostgresSkippedEvents } from '../../management/postgres/PostgresSkippedEvents.js';
+import { managementSqliteMigrations } from '../../management/sqlite/migrations.js';
+import { SqliteSkippedEvents } from '../../management/sqlite/SqliteSkippedEvents.js';
 
 /** A storage backend the stream processing tests run against. */
 export type ProcessingBackend = {
@@ -55,13 +59,14 @@ function embeddedBackend(): ProcessingBackend {
         openStorage: () => {
             folder ??= mkdtempSync(join(tmpdir(), 'dolittle-stream-processing-'));
             const file = join(folder, `event-store-${files++}.sqlite`);
-            const database = openSqliteDatabase(file, [...eventStoreSqliteMigrations, ...streamsSqliteMigrations, ...projectionsSqliteMigrations, ...embeddingsSqliteMigrations]);
+            const database = openSqliteDatabase(file, [...eventStoreSqliteMigrations, ...streamsSqliteMigrations, ...projectionsSqliteMigrations, ...embeddingsSqliteMigrations, ...managementSqliteMigrations]);
             const eventLog = new SqliteEventLog(database);
             return Promise.resolve({
                 eventLog,
                 streams: new SqliteStreams(database),
                 projections: new SqliteProjections(database),
                 embeddings: new SqliteEmbeddings(database),
+                skippedEvents: new SqliteSkippedEvents(database),
                 description: `embedded database ${file}`,
                 probe: () => probeSqliteDatabase(database),
                 close: async () => {
@@ -83,13 +88,14 @@ function postgresBackend(postgres: PostgresForTests): ProcessingBackend {
                 connectionString: postgres.connectionString,
                 schema,
                 maximumConnections: 5,
-                migrations: [...eventStorePostgresMigrations, ...streamsPostgresMigrations, ...projectionsPostgresMigrations, ...embeddingsPostgresMigrations],
+                migrations: [...eventStorePostgresMigrations, ...streamsPostgresMigrations, ...projectionsPostgresMigrations, ...embeddingsPostgresMigrations, ...managementPostgresMigrations],
             });
             return {
                 eventLog: new PostgresEventLog(database),
                 streams: new PostgresStreams(database),
                 projections: new PostgresProjections(database),
                 embeddings: new PostgresEmbeddings(database),
+                skippedEvents: new PostgresSkippedEvents(database),
                 description: `PostgreSQL schema ${schema}`,
                 probe: () => probePostgresDatabase(database),
                 close: () => database.close(),

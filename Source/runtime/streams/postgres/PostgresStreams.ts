@@ -90,6 +90,19 @@ export class PostgresStreams implements StreamStorage {
         await this.#query('saveState', [...stateToParameters(processor, state), ...failingPartitions]);
     }
 
+    async processorKeys(): Promise<ReadonlyArray<StreamProcessorKey>> {
+        const rows = await this.#query<{ scope: Guid; processor_id: Guid; source_stream_id: Guid }>('processorKeys', []);
+        return rows.map((row) => ({ scope: row.scope, processorId: row.processor_id, sourceStreamId: row.source_stream_id }));
+    }
+
+    async definitions(): Promise<ReadonlyArray<StreamDefinition>> {
+        const rows = await this.#query<{ scope: Guid; stream_id: Guid; partitioned: boolean; filter: unknown }>('definitions', []);
+        return rows.map((row) => {
+            const key: StreamKey = { scope: row.scope, streamId: row.stream_id, public: false };
+            return { ...key, partitioned: row.partitioned, filter: streamFilterFromStored(key, row.filter) };
+        });
+    }
+
     async #query<Row extends pg.QueryResultRow>(name: StatementName, values: unknown[]): Promise<ReadonlyArray<Row>> {
         const result = await this.#pool.query<Row>({ name: `streams.${name}`, text: statements[name], values });
         return result.rows;

@@ -89,6 +89,8 @@ export const postgresStreamStatements = {
              FROM failing_partitions f
              WHERE f.scope = s.scope AND f.processor_id = s.processor_id AND f.source_stream_id = s.source_stream_id) AS failing_partitions
         FROM stream_processor_states s WHERE scope = $1 AND processor_id = $2 AND source_stream_id = $3`,
+    processorKeys: 'SELECT scope, processor_id, source_stream_id FROM stream_processor_states ORDER BY scope, processor_id, source_stream_id',
+    definitions: 'SELECT scope, stream_id, partitioned, filter FROM stream_definitions WHERE public = false ORDER BY scope, stream_id',
     saveState: `WITH ${saveStateExpressions(1, true)} SELECT ${withoutWaitingForFlush}`,
     saveStateWithoutFailingPartitions: `WITH ${saveStateExpressions(1, false)} SELECT ${withoutWaitingForFlush}`,
     appendAndSaveState: appendAndSaveState(true),

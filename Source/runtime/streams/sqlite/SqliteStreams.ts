@@ -96,6 +96,19 @@ export class SqliteStreams implements StreamStorage {
         await writeWhenUnlocked(() => this.#withBookkeepingDurability(() => this.#saveStateTransaction.immediate(processor, state)));
     }
 
+    async processorKeys(): Promise<ReadonlyArray<StreamProcessorKey>> {
+        const rows = this.#statements.processorKeys.all() as ReadonlyArray<{ scope: Guid; processor_id: Guid; source_stream_id: Guid }>;
+        return rows.map((row) => ({ scope: row.scope, processorId: row.processor_id, sourceStreamId: row.source_stream_id }));
+    }
+
+    async definitions(): Promise<ReadonlyArray<StreamDefinition>> {
+        const rows = this.#statements.definitions.all() as ReadonlyArray<DefinitionRow & { scope: Guid; stream_id: Guid }>;
+        return rows.map((row) => {
+            const key: StreamKey = { scope: row.scope, streamId: row.stream_id, public: false };
+            return { ...key, partitioned: row.partitioned === 1, filter: streamFilterFromStored(key, parseJson(row.filter)) };
+        });
+    }
+
     #writeState(processor: StreamProcessorKey, state: StreamProcessorState): void {
         this.#stateWriter(processor, state);
     }

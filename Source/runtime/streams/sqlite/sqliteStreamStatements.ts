@@ -17,6 +17,8 @@ const sql = {
     failingPartitions: `SELECT ${failingPartitionColumns} FROM failing_partitions WHERE ${processorWhere} ORDER BY partition`,
     saveState: `INSERT OR REPLACE INTO stream_processor_states (${processorStateColumns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     removeFailingPartitions: `DELETE FROM failing_partitions WHERE ${processorWhere}`,
+    processorKeys: 'SELECT scope, processor_id, source_stream_id FROM stream_processor_states ORDER BY scope, processor_id, source_stream_id',
+    definitions: 'SELECT scope, stream_id, partitioned, filter FROM stream_definitions WHERE public = 0 ORDER BY scope, stream_id',
     addFailingPartition: `INSERT INTO failing_partitions (${failingPartitionColumns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 } as const;
 

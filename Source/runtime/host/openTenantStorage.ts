@@ -7,6 +7,7 @@ import { SqliteEventLog } from '../eventStore/sqlite/SqliteEventLog.js';
 import { openPostgresDatabase, postgresErrors, probePostgresDatabase } from '../storage/postgres/index.js';
 import { openSqliteDatabase, probeSqliteDatabase, sqliteErrors } from '../storage/sqlite/index.js';
 import { PostgresStreams, SqliteStreams, streamsPostgresMigrations, streamsSqliteMigrations } from '../streams/index.js';
+import { eventHorizonPostgresMigrations, eventHorizonSqliteMigrations, PostgresSubscriptions, SqliteSubscriptions } from '../eventHorizon/index.js';
 import type { Logger } from '../logging/index.js';
 import { PostgresProjections, projectionsPostgresMigrations, projectionsSqliteMigrations, SqliteProjections } from '../projections/index.js';
 import type { TenantStorage } from '../tenancy/index.js';
@@ -23,18 +24,20 @@ export async function openTenantStorage(
     unavailable: (error: EventStoreIsUnavailable) => void = () => undefined,
 ): Promise<TenantStorage> {
     if (resource.kind === 'embedded') {
-        const database = openSqliteDatabase(resource.file, [...eventStoreSqliteMigrations, ...streamsSqliteMigrations, ...projectionsSqliteMigrations]);
+        const database = openSqliteDatabase(resource.file, [...eventStoreSqliteMigrations, ...streamsSqliteMigrations, ...projectionsSqliteMigrations, ...eventHorizonSqliteMigrations]);
         const eventLog = new SqliteEventLog(database);
+        const subscriptions = new SqliteSubscriptions(database);
         const watch = { isUnavailable: sqliteErrors.isUnavailable, unavailable };
         const probing = watchForOutages({ probe: () => probeSqliteDatabase(database) }, watch);
         return {
             eventLog: watchForOutages(eventLog, watch),
             streams: watchForOutages(new SqliteStreams(database), watch),
             projections: watchForOutages(new SqliteProjections(database), watch),
+            subscriptions: watchForOutages(subscriptions, watch),
             description: `embedded database '${resource.database}' (${resource.file})`,
             probe: () => probing.probe(),
             close: async () => {
-                await eventLog.close();
+                await Promise.all([eventLog.close(), subscriptions.close()]);
                 database.close();
             },
         };
@@ -43,7 +46,7 @@ export async function openTenantStorage(
         connectionString: resource.connectionString,
         schema: resource.schema,
         maximumConnections: resource.maximumConnections,
-        migrations: [...eventStorePostgresMigrations, ...streamsPostgresMigrations, ...projectionsPostgresMigrations],
+        migrations: [...eventStorePostgresMigrations, ...streamsPostgresMigrations, ...projectionsPostgresMigrations, ...eventHorizonPostgresMigrations],
         ...(logger === undefined ? {} : { logger }),
     });
     const watch = { isUnavailable: postgresErrors.isUnavailable, unavailable };
@@ -52,6 +55,7 @@ export async function openTenantStorage(
         eventLog: watchForOutages(new PostgresEventLog(database), watch),
         streams: watchForOutages(new PostgresStreams(database), watch),
         projections: watchForOutages(new PostgresProjections(database), watch),
+        subscriptions: watchForOutages(new PostgresSubscriptions(database), watch),
         description: `PostgreSQL schema '${resource.schema}'`,
         probe: () => probing.probe(),
         close: () => database.close(),

@@ -1,6 +1,7 @@
 import type * as grpc from '@grpc/grpc-js';
 import type { RuntimeConfiguration } from '../configuration/index.js';
 import { eventHandlersServiceFor } from '../eventHandlers/index.js';
+import { eventHorizonConsumerServiceFor, eventHorizonSubscriptionsServiceFor } from '../eventHorizon/index.js';
 import { eventStoreServiceFor } from '../eventStore/index.js';
 import { filtersServiceFor } from '../filters/index.js';
 import { healthServiceFor, type Readiness } from '../health/index.js';
@@ -39,9 +40,14 @@ export function servicesFor(configuration: RuntimeConfiguration, tenants: Tenant
     const filters: RuntimeService = filtersServiceFor(registrationsFor('filters'));
     const projections: RuntimeService = projectionsServiceFor(registrationsFor('projections'));
     const projectionStore: RuntimeService = projectionStoreServiceFor(tenants, logger.forCategory('projections.store'));
+    const eventHorizonProducer: RuntimeService = eventHorizonConsumerServiceFor({ tenants, consents: configuration.consents, lifetimes, logger: logger.forCategory('eventHorizon.producer') });
+    const eventHorizonSubscriptions = eventHorizonSubscriptionsServiceFor({ tenants, microservices: configuration.microservices, logger: logger.forCategory('eventHorizon.consumer') });
     return {
-        private: [eventStore, eventHandlers, filters, projections, projectionStore, health],
-        public: [health],
-        stop: () => lifetimes.end(),
+        private: [eventStore, eventHandlers, filters, projections, projectionStore, eventHorizonSubscriptions, health],
+        public: [eventHorizonProducer, health],
+        stop: async () => {
+            await eventHorizonSubscriptions.stop();
+            await lifetimes.end();
+        },
     };
 }

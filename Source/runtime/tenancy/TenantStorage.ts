@@ -1,4 +1,5 @@
 import type { EventLogStorage } from '../eventStore/index.js';
+import type { SubscriptionStorage } from '../eventHorizon/SubscriptionStorage.js';
 import type { ProjectionStorage } from '../projections/index.js';
 import type { StreamStorage } from '../streams/index.js';
 
@@ -10,6 +11,8 @@ export type TenantStorage = {
     readonly streams: StreamStorage;
     /** The projections' definitions and read models, in the same database; unavailability rejects likewise. */
     readonly projections: ProjectionStorage;
+    /** The Event Horizon subscriptions this tenant consumes, written together with the received events; unavailability rejects likewise. */
+    readonly subscriptions: SubscriptionStorage;
     /** Which store this is, for the start-up log (never a connection string). */
     readonly description: string;
     /**

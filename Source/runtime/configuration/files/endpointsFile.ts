@@ -1,9 +1,20 @@
 import type { ConfigurationFile } from '../ConfigurationFile.js';
 
 /** The ports of endpoints.json. */
-export type EndpointPorts = { readonly publicPort: number; readonly privatePort: number };
+export type EndpointPorts = {
+    readonly publicPort: number;
+    readonly privatePort: number;
+    /** The public endpoint's TLS certificate and key files, as written (both or neither: the schema says so). */
+    readonly publicTls?: TlsFiles;
+};
 
-type EndpointsContent = { readonly public?: { readonly port?: number }; readonly private?: { readonly port?: number } };
+/** The PEM files a TLS endpoint serves with. */
+export type TlsFiles = { readonly certificate: string; readonly key: string };
+
+type EndpointsContent = {
+    readonly public?: { readonly port?: number; readonly certificate?: string; readonly key?: string };
+    readonly private?: { readonly port?: number };
+};
 
 /** endpoints.json: the ports of the public (Event Horizon) and private (SDK) gRPC servers. */
 export const endpointsFile: ConfigurationFile<EndpointPorts> = {
@@ -14,6 +25,12 @@ export const endpointsFile: ConfigurationFile<EndpointPorts> = {
     defaultContent: { public: { port: 50052 }, private: { port: 50053 } },
     read: (content) => {
         const endpoints = content as EndpointsContent;
-        return { publicPort: endpoints.public?.port ?? 50052, privatePort: endpoints.private?.port ?? 50053 };
+        const certificate = endpoints.public?.certificate;
+        const key = endpoints.public?.key;
+        return {
+            publicPort: endpoints.public?.port ?? 50052,
+            privatePort: endpoints.private?.port ?? 50053,
+            ...(certificate === undefined || key === undefined ? {} : { publicTls: { certificate, key } }),
+        };
     },
 };

@@ -16,6 +16,7 @@ import { PostgresStreams } from '../../streams/postgres/PostgresStreams.js';
 import { streamsSqliteMigrations } from '../../streams/sqlite/migrations.js';
 import { SqliteStreams } from '../../streams/sqlite/SqliteStreams.js';
 import type { TenantStorage } from '../../tenancy/index.js';
+import { eventHorizonPostgresMigrations, eventHorizonSqliteMigrations, PostgresSubscriptions, SqliteSubscriptions } from '../../eventHorizon/index.js';
 import { projectionsPostgresMigrations } from '../../projections/postgres/migrations.js';
 import { PostgresProjections } from '../../projections/postgres/PostgresProjections.js';
 import { projectionsSqliteMigrations } from '../../projections/sqlite/migrations.js';
@@ -54,16 +55,18 @@ function embeddedBackend(): ProcessingBackend {
         openStorage: () => {
             folder ??= mkdtempSync(join(tmpdir(), 'dolittle-stream-processing-'));
             const file = join(folder, `event-store-${files++}.sqlite`);
-            const database = openSqliteDatabase(file, [...eventStoreSqliteMigrations, ...streamsSqliteMigrations, ...projectionsSqliteMigrations]);
+            const database = openSqliteDatabase(file, [...eventStoreSqliteMigrations, ...streamsSqliteMigrations, ...projectionsSqliteMigrations, ...eventHorizonSqliteMigrations]);
             const eventLog = new SqliteEventLog(database);
+            const subscriptions = new SqliteSubscriptions(database);
             return Promise.resolve({
                 eventLog,
                 streams: new SqliteStreams(database),
                 projections: new SqliteProjections(database),
+                subscriptions,
                 description: `embedded database ${file}`,
                 probe: () => probeSqliteDatabase(database),
                 close: async () => {
-                    await eventLog.close();
+                    await Promise.all([eventLog.close(), subscriptions.close()]);
                     database.close();
                 },
             });
@@ -81,12 +84,13 @@ function postgresBackend(postgres: PostgresForTests): ProcessingBackend {
                 connectionString: postgres.connectionString,
                 schema,
                 maximumConnections: 5,
-                migrations: [...eventStorePostgresMigrations, ...streamsPostgresMigrations, ...projectionsPostgresMigrations],
+                migrations: [...eventStorePostgresMigrations, ...streamsPostgresMigrations, ...projectionsPostgresMigrations, ...eventHorizonPostgresMigrations],
             });
             return {
                 eventLog: new PostgresEventLog(database),
                 streams: new PostgresStreams(database),
                 projections: new PostgresProjections(database),
+                subscriptions: new PostgresSubscriptions(database),
                 description: `PostgreSQL schema ${schema}`,
                 probe: () => probePostgresDatabase(database),
                 close: () => database.close(),

@@ -31,6 +31,10 @@ export async function startRuntime(options: RuntimeOptions): Promise<RuntimeUnde
         tenants,
         resources: options.resources ?? resourcesFor(options.backend, tenants, suffix),
         ...anyPorts,
+        ...(options.publicEndpoint === undefined ? {} : { publicEndpoint: options.publicEndpoint }),
+        ...(options.microserviceId === undefined ? {} : { microserviceId: options.microserviceId }),
+        ...(options.consents === undefined ? {} : { consents: options.consents }),
+        ...(options.microservices === undefined ? {} : { microservices: options.microservices }),
     });
     const argumentList = [
         '--configuration', configurationFolder,
@@ -44,7 +48,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<RuntimeUnde
     let ports: ListeningPorts;
     try {
         ports = await waitUntilReady(current, readinessTimeout, lines);
-        await writeEndpoints(configurationFolder, ports);
+        await writeEndpoints(configurationFolder, { ...ports, ...(options.publicEndpoint === undefined ? {} : { publicEndpoint: options.publicEndpoint }) });
     } catch (error) {
         await current.signal('SIGKILL');
         await rm(root, { recursive: true, force: true });

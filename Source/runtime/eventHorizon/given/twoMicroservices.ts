@@ -77,7 +77,7 @@ export function consumerStore(backend: TestBackend): ConsumerStore {
             try {
                 const result = await client.query<Record<string, unknown>>(
                     `SELECT sequence_number::text, content, public, external_sequence_number::text, (extract(epoch from external_received) * 1000)::bigint::text AS external_received, consent::text, event_source::text
-                     FROM "${schema}".event_log WHERE scope = $1 ORDER BY sequence_number`,
+                     FROM "${schema}".event_log AS event WHERE scope = $1 ORDER BY event.sequence_number`,
                     [scope],
                 );
                 return result.rows.map((row) => ({

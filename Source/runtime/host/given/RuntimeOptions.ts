@@ -19,6 +19,10 @@ export type RuntimeOptions = {
     readonly microservices?: Readonly<Record<string, unknown>>;
     /** More properties of the public endpoint in endpoints.json, e.g. its TLS `certificate` and `key`. */
     readonly publicEndpoint?: Readonly<Record<string, unknown>>;
+    /** A command the Runtime is started through, e.g. `['ip', 'netns', 'exec', namespace]`. */
+    readonly launcher?: ReadonlyArray<string>;
+    /** The address the test reaches the Runtime at; 127.0.0.1 when left out. */
+    readonly address?: string;
     /** How long to wait for `/readyz` to answer 200; 30 seconds when left out. */
     readonly readinessTimeoutMilliseconds?: number;
 };

@@ -20,7 +20,6 @@ export const eventHorizonFailures = {
     missingSubscriptionArguments: (reason: string): Failure => failure(eventHorizonFailureIds.missingSubscriptionArguments, reason),
     couldNotConnect: (address: string, reason: string): Failure =>
         failure(eventHorizonFailureIds.couldNotConnectToProducerRuntime, `Could not connect to the producer Runtime at ${address}: ${reason}`),
-    didNotReceiveSubscriptionResponse: (reason: string): Failure => failure(eventHorizonFailureIds.didNotReceiveSubscriptionResponse, reason),
     subscriptionCancelled: (reason: string): Failure => failure(eventHorizonFailureIds.subscriptionCancelled, reason),
     errorHandlingEvent: (reason: string): Failure => failure(eventHorizonFailureIds.errorHandlingEvent, reason),
 };

@@ -13,7 +13,7 @@ type Response = dolittle.runtime.eventhorizon.ConsumerResponse.$Properties;
 type Waiting = { readonly received: ReceivedEvent; readonly resolve: (response: Response) => void; readonly reject: (error: unknown) => void };
 
 // The producer keeps a window of events in flight; the ones that arrive while a batch is written form the next batch.
-const maximumEventsInOneBatch = 1_000;
+const maximumEventsInOneBatch = 2_000;
 
 /**
  * Receives one connection's events from a producer and writes them, in arrival order, batch by batch, into the

@@ -9,8 +9,8 @@ import { committedEventToWire } from '../wire/index.js';
 import type { EventResponse } from './eventHorizonProtocols.js';
 
 /** How many events may be in flight to one consumer, unanswered, in order. */
-const eventsInFlight = 200;
-const batchSize = 500;
+const eventsInFlight = 2_000;
+const batchSize = 1_000;
 // A stream's writer announces every append; the fallback only bounds the damage of a missed announcement.
 const waitFallback = 60_000;
 

@@ -95,7 +95,7 @@ export async function eventHorizon(context: ScenarioContext): Promise<ReadonlyAr
                 await producerStore!.commit(ids.eventHorizonBacklogEventType, count, true);
             }
         }));
-        await producer.whileRunning(until(() => filtered >= total, 'the public filter put the backlog into the public stream', context.sizes.catchUpTimeoutMilliseconds));
+        await producer.whileRunning(until(() => filtered >= total, 'the public filter put the backlog into the public stream', 4 * context.sizes.catchUpTimeoutMilliseconds));
 
         const arrivals = new Map<number, number>();
         const cpu = new CpuUse([['producer', () => processCpuMilliseconds(producer!.pid)], ['consumer', () => processCpuMilliseconds(consumer!.pid)], ...context.cpuSources.slice(1)]);

@@ -81,7 +81,7 @@ export class Subscription {
         this.#stop.abort();
         this.#tell({ failure: eventHorizonFailures.subscriptionCancelled('The Runtime is stopping') });
         await this.#running;
-        if (!(this.#client instanceof Error) && 'close' in this.#client) {
+        if (!isFailure(this.#client)) {
             this.#client.close();
         }
     }

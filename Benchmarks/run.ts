@@ -20,6 +20,7 @@ import { commitToHandlerLatency } from './scenarios/commitToHandlerLatency.js';
 import type { PingPongCeiling } from './scenarios/PingPongCeiling.js';
 import { measurePingPongCeiling } from './scenarios/measurePingPongCeiling.js';
 import { measureUnaryCeilings } from './scenarios/measureUnaryCeilings.js';
+import { eventHorizon } from './scenarios/eventHorizon.js';
 import { projectionReplay } from './scenarios/projectionReplay.js';
 import type { UnaryCeilings } from './scenarios/UnaryCeilings.js';
 
@@ -67,6 +68,9 @@ async function runBackend(name: BackendName, options: BenchmarkOptions, ceiling:
         }
         if (options.scenarios.includes('projection-replay') && ceiling !== undefined) {
             figures.push(...(await projectionReplay(context, ceiling)));
+        }
+        if (options.scenarios.includes('event-horizon')) {
+            figures.push(...(await eventHorizon(context)));
         }
         return figures;
     } catch (error) {

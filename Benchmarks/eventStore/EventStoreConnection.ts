@@ -34,9 +34,9 @@ export class EventStoreConnection {
         this.#session.on('error', () => undefined);
     }
 
-    /** Commits `count` events of a type in one Commit call; resolves with the sequence number of the first. */
-    commit(eventType: string, count: number): Promise<number> {
-        return this.send(this.prepare(eventType, count));
+    /** Commits `count` events of a type in one Commit call, public ones when told; resolves with the sequence number of the first. */
+    commit(eventType: string, count: number, isPublic = false): Promise<number> {
+        return this.send(this.prepare(eventType, count, benchmarkEventContent, wireEventSources.length, isPublic));
     }
 
     /**
@@ -44,13 +44,13 @@ export class EventStoreConnection {
      * n-th event of the connection gets the event source id `n % eventSourceCount` of the benchmark's pool (at most
      * its size, 1,024), so consecutive events cycle through that many event sources.
      */
-    prepare(eventType: string, count: number, content: (number: number) => string = benchmarkEventContent, eventSourceCount = wireEventSources.length): PreparedCommit {
+    prepare(eventType: string, count: number, content: (number: number) => string = benchmarkEventContent, eventSourceCount = wireEventSources.length, isPublic = false): PreparedCommit {
         const sources = Math.min(Math.max(1, eventSourceCount), wireEventSources.length);
         const artifact = { id: guidToUuid(eventType), generation: 1 };
         const events: UncommittedEvent[] = [];
         for (let index = 0; index < count; index++) {
             const n = this.#next++;
-            events.push({ artifact, eventSourceId: wireEventSources[n % sources]!, public: false, content: content(n) });
+            events.push({ artifact, eventSourceId: wireEventSources[n % sources]!, public: isPublic, content: content(n) });
         }
         const body = dolittle.runtime.events.CommitEventsRequest.encode({ callContext: { executionContext: benchmarkExecutionContext }, events }).finish();
         const frame = Buffer.allocUnsafe(messagePrefixLength + body.length);

@@ -16,4 +16,12 @@ export const benchmarkIdentifiers = Object.freeze({
     /** The type of the projection-replay scenario's events, and its projection. */
     projectionReplayEventType: 'b9b6c1c2-6c1e-4c5f-8a3e-1f0f0d1a2b04',
     projectionReplayProjection: '5d1e8f3a-7a2b-4c6d-9e0f-a1b2c3d4e504',
+    /** The Event Horizon scenario: the consumer microservice, the public stream (the public filter), its scope and event types. */
+    consumerMicroservice: '7cf1ebc3-1a4d-4fa3-8a08-7d3b5a4f2c10',
+    publicStream: '5d1e8f3a-7a2b-4c6d-9e0f-a1b2c3d4e505',
+    eventHorizonScope: '5d1e8f3a-7a2b-4c6d-9e0f-a1b2c3d4e506',
+    eventHorizonConsent: '5d1e8f3a-7a2b-4c6d-9e0f-a1b2c3d4e507',
+    eventHorizonBacklogEventType: 'b9b6c1c2-6c1e-4c5f-8a3e-1f0f0d1a2b05',
+    eventHorizonLatencyEventType: 'b9b6c1c2-6c1e-4c5f-8a3e-1f0f0d1a2b06',
+    eventHorizonLatencyEventHandler: '5d1e8f3a-7a2b-4c6d-9e0f-a1b2c3d4e508',
 });

@@ -26,6 +26,10 @@ export type BenchmarkRuntimeOptions = {
     readonly outputFile?: string;
     /** The Runtime's main.js; the repository's build when left out. */
     readonly main?: string;
+    /** The database (or, with --store postgres, the schema) of the tenant's event store; 'bench_store' when left out. */
+    readonly database?: string;
+    /** More configuration files by name (e.g. consents, microservices.json, bounded-context.json). */
+    readonly files?: Readonly<Record<string, unknown>>;
 };
 
 /**
@@ -69,9 +73,10 @@ export class BenchmarkRuntime {
         await mkdir(configuration, { recursive: true });
         const files: Record<string, unknown> = {
             'tenants.json': { [benchmarkIdentifiers.tenant]: {} },
-            'resources.json': { [benchmarkIdentifiers.tenant]: { eventStore: { servers: ['localhost'], database: 'bench_store' } } },
+            'resources.json': { [benchmarkIdentifiers.tenant]: { eventStore: { servers: ['localhost'], database: options.database ?? 'bench_store' } } },
             'endpoints.json': { public: { port: 0 }, private: { port: 0 }, management: { port: 0 } },
             'metrics.json': { Port: 0 },
+            ...options.files,
         };
         for (const [name, content] of Object.entries(files)) {
             await writeFile(join(configuration, name), JSON.stringify(content, undefined, 4));
@@ -105,6 +110,11 @@ export class BenchmarkRuntime {
     /** The address SDK clients connect to (the private endpoint); known once the Runtime is ready. */
     get address(): string {
         return `127.0.0.1:${this.#reportedPorts().privatePort}`;
+    }
+
+    /** The public port (the Event Horizon's); known once the Runtime is ready. */
+    get publicPort(): number {
+        return this.#reportedPorts().publicPort;
     }
 
     /** The port of `/healthz`, `/readyz` and `/metrics`; known once the Runtime is ready. */

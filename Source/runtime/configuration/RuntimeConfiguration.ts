@@ -38,6 +38,10 @@ export type EventHorizonConsent = {
 export type MicroserviceAddress = {
     readonly host: string;
     readonly port: number;
+    /** The PEM file of the certificate authority to trust for TLS to this producer (absolute); plain text when absent. */
+    readonly certificateAuthority?: string;
+    /** The name the producer's certificate is issued to, when it differs from `host`. */
+    readonly serverName?: string;
 };
 
 /** Everything the Runtime is configured with, read and validated before anything starts. Frozen. */
@@ -67,6 +71,8 @@ export type RuntimeConfiguration = {
         readonly httpPort: number;
         /** The address the servers bind to (default 0.0.0.0). */
         readonly host: string;
+        /** The PEM files (absolute) the public port serves TLS with; plain text when absent. */
+        readonly publicTls?: { readonly certificate: string; readonly key: string };
     };
     /** Where each port was set (file and key, or the default), for the error when a port is taken. */
     readonly portSources: {

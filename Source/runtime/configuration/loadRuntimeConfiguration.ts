@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { CommandLineOptions } from './CommandLineOptions.js';
 import type { ConfigurationFile } from './ConfigurationFile.js';
 import { ConfigurationIsInvalid } from './ConfigurationIsInvalid.js';
@@ -11,6 +12,7 @@ import { metricsFile } from './files/metricsFile.js';
 import { microservicesFile } from './files/microservicesFile.js';
 import { resourcesFile } from './files/resourcesFile.js';
 import { tenantsFile } from './files/tenantsFile.js';
+import { findDuplicateConsents } from './findDuplicateConsents.js';
 import { findPortConflicts } from './findPortConflicts.js';
 import { freezeDeeply } from './freezeDeeply.js';
 import { loadConfigurationSchemas } from './loadConfigurationSchemas.js';
@@ -80,6 +82,7 @@ export async function loadRuntimeConfiguration(options: CommandLineOptions, sche
             warnings.push(`${consents.path} has consents at ${entry.pointer} for tenant ${producer}, which is not in tenants.json: they are ignored`);
         }
     }
+    problems.push(...findDuplicateConsents(consents.path, consents.value));
     if (problems.length > 0 || tenants.value === undefined || resolved === undefined || endpoints.value === undefined
         || consents.value === undefined || microservices.value === undefined || metrics.value === undefined || boundedContext.value === undefined) {
         throw new ConfigurationIsInvalid(folder, problems);
@@ -91,13 +94,18 @@ export async function loadRuntimeConfiguration(options: CommandLineOptions, sche
         tenants: tenants.value,
         resources: resolved.resources,
         consents: new Map([...consents.value].map(([producer, entry]) => [producer, entry.consents])),
-        microservices: microservices.value,
+        microservices: new Map([...microservices.value].map(([id, address]) => [id, address.certificateAuthority === undefined
+            ? address
+            : { ...address, certificateAuthority: resolve(folder, address.certificateAuthority) }])),
         endpoints: {
             publicPort: endpoints.value.publicPort,
             privatePort: endpoints.value.privatePort,
             managementPort: endpoints.value.managementPort,
             httpPort: metrics.value.port,
             host: '0.0.0.0',
+            ...(endpoints.value.publicTls === undefined
+                ? {}
+                : { publicTls: { certificate: resolve(folder, endpoints.value.publicTls.certificate), key: resolve(folder, endpoints.value.publicTls.key) } }),
         },
         portSources: {
             privatePort: portSource(endpoints, '/private/port'),

@@ -76,6 +76,14 @@ export class EventStore {
         return () => this.#listeners.delete(listener);
     }
 
+    /**
+     * Tells the listeners about events written into a scope's log by another writer (the Event Horizon's receiver, in
+     * the transaction that also moves its subscription), so that the scope's processors wake at once.
+     */
+    announce(scope: Guid, events: ReadonlyArray<CommittedEvent>): void {
+        this.#notify(scope, events);
+    }
+
     /** Commits events that belong to no aggregate. */
     commit(request: CommitEventsRequest): Promise<Result<ReadonlyArray<CommittedEvent>>> {
         return this.#enqueue(request);
@@ -182,7 +190,7 @@ export class EventStore {
                 this.#logger.log(eventStoreLogMessages.committed, { requests: batch.length, events: prepared.events.length });
                 batch.forEach((queued, index) => queued.resolve(prepared.results[index]!));
                 if (prepared.events.length > 0) {
-                    this.#notify(prepared.events);
+                    this.#notify(emptyGuid, prepared.events);
                 }
                 return;
             } catch (error) {
@@ -222,10 +230,10 @@ export class EventStore {
         }
     }
 
-    #notify(events: ReadonlyArray<CommittedEvent>): void {
+    #notify(scope: Guid, events: ReadonlyArray<CommittedEvent>): void {
         for (const listener of this.#listeners) {
             try {
-                listener(emptyGuid, events);
+                listener(scope, events);
             } catch (error) {
                 this.#logger.log(eventStoreLogMessages.storageFailed, { error: `A committed-events listener threw: ${String(error)}` });
             }

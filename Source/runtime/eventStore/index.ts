@@ -12,3 +12,6 @@ export { PostgresEventLog } from './postgres/PostgresEventLog.js';
 export { eventStorePostgresMigrations } from './postgres/migrations.js';
 export { eventStoreServiceFor, TenantIsNotConfigured } from './EventStoreService.js';
 export { EventStoreIsUnavailable } from './EventStoreIsUnavailable.js';
+export { eventColumns as sqliteEventColumns, eventToParameters as eventToSqliteParameters } from './sqlite/eventRows.js';
+export { insertEventsStatement as insertPostgresEventsStatement } from './postgres/insertEventsStatement.js';
+export { splitIntoStatements as splitPostgresInsertStatements } from './postgres/splitIntoStatements.js';

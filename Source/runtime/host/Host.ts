@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import * as grpc from '@grpc/grpc-js';
 import type { RuntimeConfiguration } from '../configuration/RuntimeConfiguration.js';
 import { EventLoopWatch, HttpEndpoints, Readiness, StoreReachability } from '../health/index.js';
@@ -70,7 +71,7 @@ export async function startHost(configuration: RuntimeConfiguration, runtimeLogg
     let managementPort: number;
     try {
         privatePort = await bind(privateServer, configuration.endpoints.host, configuration.endpoints.privatePort, configuration.portSources.privatePort);
-        publicPort = await bind(publicServer, configuration.endpoints.host, configuration.endpoints.publicPort, configuration.portSources.publicPort);
+        publicPort = await bind(publicServer, configuration.endpoints.host, configuration.endpoints.publicPort, configuration.portSources.publicPort, publicCredentials(configuration.endpoints.publicTls));
         managementPort = await bind(managementServer, configuration.endpoints.host, configuration.endpoints.managementPort, configuration.portSources.managementPort);
     } catch (error) {
         privateServer.forceShutdown();
@@ -82,7 +83,7 @@ export async function startHost(configuration: RuntimeConfiguration, runtimeLogg
         throw error;
     }
     logger.log(messages.listening, { endpoint: 'private', port: privatePort });
-    logger.log(messages.listening, { endpoint: 'public', port: publicPort });
+    logger.log(messages.listening, { endpoint: 'public', port: publicPort, tls: configuration.endpoints.publicTls !== undefined });
     logger.log(messages.listening, { endpoint: 'management', port: managementPort });
     readiness.markReady();
     reachability.start(tenants.all.map((tenant) => ({ tenant: tenant.id, probe: () => tenant.storage.probe() })));
@@ -122,9 +123,23 @@ async function stop(
     logger.log(messages.stopped);
 }
 
-function bind(server: grpc.Server, host: string, port: number, source: string): Promise<number> {
+/** Plain text, or TLS with the certificate and key files endpoints.json names for the public port. */
+function publicCredentials(tls: RuntimeConfiguration['endpoints']['publicTls']): grpc.ServerCredentials {
+    if (tls === undefined) {
+        return grpc.ServerCredentials.createInsecure();
+    }
+    let files: { readonly certificate: Buffer; readonly key: Buffer };
+    try {
+        files = { certificate: readFileSync(tls.certificate), key: readFileSync(tls.key) };
+    } catch (error) {
+        throw new TlsFilesCannotBeRead(tls, error);
+    }
+    return grpc.ServerCredentials.createSsl(null, [{ cert_chain: files.certificate, private_key: files.key }], false);
+}
+
+function bind(server: grpc.Server, host: string, port: number, source: string, credentials = grpc.ServerCredentials.createInsecure()): Promise<number> {
     return new Promise((resolve, reject) => {
-        server.bindAsync(`${host}:${port}`, grpc.ServerCredentials.createInsecure(), (error, boundPort) => {
+        server.bindAsync(`${host}:${port}`, credentials, (error, boundPort) => {
             if (error !== null) {
                 reject(new PortIsNotAvailable(host, port, source, error));
                 return;
@@ -156,6 +171,16 @@ function shutdown(server: grpc.Server, drainMilliseconds: number): Promise<boole
         });
     });
 }
+
+/** Thrown when the public endpoint's TLS certificate or key (endpoints.json) cannot be read. */
+export class TlsFilesCannotBeRead extends Error {
+    /** Creates the error naming both files and what reading them said. */
+    constructor(files: { readonly certificate: string; readonly key: string }, cause: unknown) {
+        super(`The public endpoint's TLS certificate ${files.certificate} or key ${files.key} (endpoints.json public.certificate and public.key) cannot be read: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+        this.name = 'TlsFilesCannotBeRead';
+    }
+}
+
 
 /** Thrown when a port cannot be listened on (taken, or not allowed); names where the port was configured. */
 export class PortIsNotAvailable extends Error {

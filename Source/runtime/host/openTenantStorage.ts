@@ -8,6 +8,7 @@ import { SqliteEventLog } from '../eventStore/sqlite/SqliteEventLog.js';
 import { openPostgresDatabase, postgresErrors, probePostgresDatabase } from '../storage/postgres/index.js';
 import { openSqliteDatabase, probeSqliteDatabase, sqliteErrors } from '../storage/sqlite/index.js';
 import { PostgresStreams, SqliteStreams, streamsPostgresMigrations, streamsSqliteMigrations } from '../streams/index.js';
+import { eventHorizonPostgresMigrations, eventHorizonSqliteMigrations, PostgresSubscriptions, SqliteSubscriptions } from '../eventHorizon/index.js';
 import type { Logger } from '../logging/index.js';
 import { managementPostgresMigrations, managementSqliteMigrations, PostgresSkippedEvents, SqliteSkippedEvents } from '../management/index.js';
 import { PostgresProjections, projectionsPostgresMigrations, projectionsSqliteMigrations, SqliteProjections } from '../projections/index.js';
@@ -25,8 +26,9 @@ export async function openTenantStorage(
     unavailable: (error: EventStoreIsUnavailable) => void = () => undefined,
 ): Promise<TenantStorage> {
     if (resource.kind === 'embedded') {
-        const database = openSqliteDatabase(resource.file, [...eventStoreSqliteMigrations, ...streamsSqliteMigrations, ...projectionsSqliteMigrations, ...embeddingsSqliteMigrations, ...managementSqliteMigrations]);
+        const database = openSqliteDatabase(resource.file, [...eventStoreSqliteMigrations, ...streamsSqliteMigrations, ...projectionsSqliteMigrations, ...embeddingsSqliteMigrations, ...managementSqliteMigrations, ...eventHorizonSqliteMigrations]);
         const eventLog = new SqliteEventLog(database);
+        const subscriptions = new SqliteSubscriptions(database);
         const watch = { isUnavailable: sqliteErrors.isUnavailable, unavailable };
         const probing = watchForOutages({ probe: () => probeSqliteDatabase(database) }, watch);
         return {
@@ -35,10 +37,11 @@ export async function openTenantStorage(
             projections: watchForOutages(new SqliteProjections(database), watch),
             embeddings: watchForOutages(new SqliteEmbeddings(database), watch),
             skippedEvents: watchForOutages(new SqliteSkippedEvents(database), watch),
+            subscriptions: watchForOutages(subscriptions, watch),
             description: `embedded database '${resource.database}' (${resource.file})`,
             probe: () => probing.probe(),
             close: async () => {
-                await eventLog.close();
+                await Promise.all([eventLog.close(), subscriptions.close()]);
                 database.close();
             },
         };
@@ -47,7 +50,7 @@ export async function openTenantStorage(
         connectionString: resource.connectionString,
         schema: resource.schema,
         maximumConnections: resource.maximumConnections,
-        migrations: [...eventStorePostgresMigrations, ...streamsPostgresMigrations, ...projectionsPostgresMigrations, ...embeddingsPostgresMigrations, ...managementPostgresMigrations],
+        migrations: [...eventStorePostgresMigrations, ...streamsPostgresMigrations, ...projectionsPostgresMigrations, ...embeddingsPostgresMigrations, ...managementPostgresMigrations, ...eventHorizonPostgresMigrations],
         ...(logger === undefined ? {} : { logger }),
     });
     const watch = { isUnavailable: postgresErrors.isUnavailable, unavailable };
@@ -58,6 +61,7 @@ export async function openTenantStorage(
         projections: watchForOutages(new PostgresProjections(database), watch),
         embeddings: watchForOutages(new PostgresEmbeddings(database), watch),
         skippedEvents: watchForOutages(new PostgresSkippedEvents(database), watch),
+        subscriptions: watchForOutages(new PostgresSubscriptions(database), watch),
         description: `PostgreSQL schema '${resource.schema}'`,
         probe: () => probing.probe(),
         close: () => database.close(),

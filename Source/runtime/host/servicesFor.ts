@@ -2,6 +2,7 @@ import type * as grpc from '@grpc/grpc-js';
 import type { RuntimeConfiguration } from '../configuration/index.js';
 import { embeddingsServiceFor, embeddingStoreServiceFor } from '../embeddings/index.js';
 import { eventHandlersServiceFor } from '../eventHandlers/index.js';
+import { eventHorizonConsumerServiceFor, eventHorizonSubscriptionsServiceFor } from '../eventHorizon/index.js';
 import { eventStoreServiceFor } from '../eventStore/index.js';
 import { filtersServiceFor } from '../filters/index.js';
 import { healthServiceFor, type Readiness } from '../health/index.js';
@@ -46,10 +47,15 @@ export function servicesFor(configuration: RuntimeConfiguration, tenants: Tenant
     const projectionStore: RuntimeService = projectionStoreServiceFor(tenants, logger.forCategory('projections.store'));
     const embeddings: RuntimeService = embeddingsServiceFor(registrationsFor('embeddings'));
     const embeddingStore: RuntimeService = embeddingStoreServiceFor(tenants, logger.forCategory('embeddings.store'));
+    const eventHorizonProducer: RuntimeService = eventHorizonConsumerServiceFor({ tenants, consents: configuration.consents, lifetimes, logger: logger.forCategory('eventHorizon.producer') });
+    const eventHorizonSubscriptions = eventHorizonSubscriptionsServiceFor({ tenants, microservices: configuration.microservices, logger: logger.forCategory('eventHorizon.consumer') });
     return {
-        private: [eventStore, eventHandlers, filters, projections, projectionStore, embeddings, embeddingStore, health],
-        public: [health],
+        private: [eventStore, eventHandlers, filters, projections, projectionStore, embeddings, embeddingStore, eventHorizonSubscriptions, health],
+        public: [eventHorizonProducer, health],
         management: [...managementServicesFor(tenants, registered, logger.forCategory('management')), health],
-        stop: () => lifetimes.end(),
+        stop: async () => {
+            await eventHorizonSubscriptions.stop();
+            await lifetimes.end();
+        },
     };
 }

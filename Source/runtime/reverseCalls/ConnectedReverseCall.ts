@@ -4,7 +4,7 @@ import type { ExecutionContext } from '../execution/index.js';
 import type { Failure } from '../failures/index.js';
 import type { Guid } from '../guids/index.js';
 import type { Logger } from '../logging/index.js';
-import { executionContextToWire } from '../wire/index.js';
+import { executionContextToWire, failureToWire } from '../wire/index.js';
 import { reverseCallLogMessages } from './logMessages.js';
 import { failureDetails } from './failureDetails.js';
 import { PendingCalls } from './PendingCalls.js';
@@ -17,10 +17,10 @@ import type { ReverseCallProtocol } from './ReverseCallProtocol.js';
 import type { ReverseCallStream } from './ReverseCallStream.js';
 
 /** What a connection is made of once its connect arguments have arrived. */
-export type ConnectedReverseCallParts<ClientMessage, RuntimeMessage, ConnectArguments, Request, Response> = {
+export type ConnectedReverseCallParts<ClientMessage, RuntimeMessage, ConnectArguments, Request, Response, Accepted = void> = {
     readonly id: Guid;
     readonly stream: ReverseCallStream<ClientMessage, RuntimeMessage>;
-    readonly protocol: ReverseCallProtocol<ClientMessage, RuntimeMessage, ConnectArguments, Request, Response>;
+    readonly protocol: ReverseCallProtocol<ClientMessage, RuntimeMessage, ConnectArguments, Request, Response, Accepted>;
     readonly connectArguments: ConnectArguments;
     readonly executionContext: ExecutionContext;
     readonly headId: Guid;
@@ -31,8 +31,8 @@ export type ConnectedReverseCallParts<ClientMessage, RuntimeMessage, ConnectArgu
 };
 
 /** The reverse-call connection over a gRPC stream: correlates responses by call id and rejects what is pending on end. */
-export class ConnectedReverseCall<ClientMessage, RuntimeMessage, ConnectArguments, Request, Response>
-    implements ReverseCallConnection<ConnectArguments, Request, Response> {
+export class ConnectedReverseCall<ClientMessage, RuntimeMessage, ConnectArguments, Request, Response, Accepted = void>
+    implements ReverseCallConnection<ConnectArguments, Request, Response, Accepted> {
     readonly id: Guid;
     readonly connectArguments: ConnectArguments;
     readonly executionContext: ExecutionContext;
@@ -40,13 +40,13 @@ export class ConnectedReverseCall<ClientMessage, RuntimeMessage, ConnectArgument
     readonly pingInterval: number;
     readonly #requestTimeout: number;
     readonly #stream: ReverseCallStream<ClientMessage, RuntimeMessage>;
-    readonly #protocol: ReverseCallProtocol<ClientMessage, RuntimeMessage, ConnectArguments, Request, Response>;
+    readonly #protocol: ReverseCallProtocol<ClientMessage, RuntimeMessage, ConnectArguments, Request, Response, Accepted>;
     readonly #logger: Logger;
     readonly #pending = new PendingCalls<Response>();
     #accepted = false;
 
     /** Takes over the stream's messages and ending. */
-    constructor(parts: ConnectedReverseCallParts<ClientMessage, RuntimeMessage, ConnectArguments, Request, Response>) {
+    constructor(parts: ConnectedReverseCallParts<ClientMessage, RuntimeMessage, ConnectArguments, Request, Response, Accepted>) {
         this.id = parts.id;
         this.connectArguments = parts.connectArguments;
         this.executionContext = parts.executionContext;
@@ -68,17 +68,22 @@ export class ConnectedReverseCall<ClientMessage, RuntimeMessage, ConnectArgument
         return this.#stream.signal;
     }
 
-    accept(): void {
+    accept(accepted: Accepted): void {
         if (this.#accepted || this.#stream.isEnded) {
             return;
         }
         this.#accepted = true;
-        this.#stream.write(this.#protocol.connectResponse(undefined));
+        this.#stream.write(this.#protocol.connectResponse(undefined, accepted));
         this.#logger.log(reverseCallLogMessages.accepted);
     }
 
     reject(failure: Failure): void {
         this.#logger.log(reverseCallLogMessages.rejected, { failureId: failure.id, reason: failure.reason });
+        if (this.#protocol.rejectsWith === 'connectResponse') {
+            this.#stream.write(this.#protocol.connectResponse(failureToWire(failure)));
+            this.#stream.endWithOk({ reason: 'rejected', detail: failure.reason });
+            return;
+        }
         this.#stream.endWithFailure({ reason: 'rejected', detail: failure.reason }, failureDetails(failure.id, failure.reason));
     }
 

@@ -8,7 +8,7 @@ import type { ReverseCallEnd } from './ReverseCallEnd.js';
  * A client's reverse call after its connect arguments arrived: pings are running, the feature accepts or rejects the
  * connection, then makes calls that the client answers by call id.
  */
-export interface ReverseCallConnection<ConnectArguments, Request, Response> {
+export interface ReverseCallConnection<ConnectArguments, Request, Response, Accepted = void> {
     /** The connection's id, a binding on its log messages. */
     readonly id: Guid;
     /** The connect arguments (slot 1 of the first message). */
@@ -23,9 +23,13 @@ export interface ReverseCallConnection<ConnectArguments, Request, Response> {
     readonly ended: Promise<ReverseCallEnd>;
     /** Aborted when the connection ends: hand it to whatever runs for this connection. */
     readonly signal: AbortSignal;
-    /** Writes the connect response without failure; calls can be made from then on. Does nothing once ended. */
-    accept(): void;
-    /** Ends the call with status FAILED_PRECONDITION whose details carry the failure id and reason (no connect response: SDK 17 would then register twice; this way it retries once a second). */
+    /** Writes the connect response without failure (with what the service tells on acceptance); calls can be made from then on. Does nothing once ended. */
+    accept(accepted: Accepted): void;
+    /**
+     * Ends the call with status FAILED_PRECONDITION whose details carry the failure id and reason (no connect response:
+     * SDK 17 would then register twice; this way it retries once a second), or, for a protocol that rejects with a
+     * connect response, writes that response with the failure and ends the call with status OK.
+     */
     reject(failure: Failure): void;
     /**
      * Sends a request under a fresh call id with the given execution context, and resolves with the client's response

@@ -2,6 +2,7 @@ import { finished } from 'node:stream';
 import { status, type ServerDuplexStream } from '@grpc/grpc-js';
 import type { Logger } from '../logging/index.js';
 import { noMetrics, type ReverseCallMetrics } from '../metrics/index.js';
+import { Keepalive } from './Keepalive.js';
 import { reverseCallLogMessages } from './logMessages.js';
 import type { ReverseCallEnd } from './ReverseCallEnd.js';
 
@@ -22,9 +23,8 @@ export class ReverseCallStream<ClientMessage, RuntimeMessage> {
     readonly #ended: Promise<ReverseCallEnd>;
     #resolveEnded: (end: ReverseCallEnd) => void = () => undefined;
     #pinger: NodeJS.Timeout | undefined;
-    #keepalive: NodeJS.Timeout | undefined;
+    #keepalive: Keepalive | undefined;
     #pingBuffered = false;
-    #lastReceived = performance.now();
     #end: ReverseCallEnd | undefined;
 
     /** Receives every message from the client, in order. */
@@ -45,7 +45,7 @@ export class ReverseCallStream<ClientMessage, RuntimeMessage> {
             this.#resolveEnded = resolve;
         });
         call.on('data', (message: ClientMessage) => {
-            this.#lastReceived = performance.now();
+            this.#keepalive?.received();
             if (!this.isEnded) {
                 this.onMessage(message);
             }
@@ -79,7 +79,13 @@ export class ReverseCallStream<ClientMessage, RuntimeMessage> {
     /** Starts pinging every interval, and drops the client when it sends nothing for three intervals. */
     startPinging(intervalMilliseconds: number): void {
         this.#pinger = setInterval(() => this.#ping(), intervalMilliseconds).unref();
-        this.#watchKeepalive(3 * intervalMilliseconds, 3 * intervalMilliseconds);
+        const deadline = 3 * intervalMilliseconds;
+        this.#keepalive = new Keepalive(deadline, (silence) => {
+            this.#logger.log(reverseCallLogMessages.keepaliveExpired, { silence: Math.round(silence), deadline });
+            this.#metrics.keepaliveExpired();
+            this.endWithStatus({ reason: 'keepaliveExpired', detail: `the client sent nothing for ${Math.round(silence)} ms (three ping intervals)` }, status.CANCELLED);
+        });
+        this.#keepalive.start();
         this.#ping();
     }
 
@@ -99,6 +105,14 @@ export class ReverseCallStream<ClientMessage, RuntimeMessage> {
     endWithFailure(end: ReverseCallEnd, details: string): void {
         if (this.#finish(end)) {
             this.#call.emit('error', { code: status.FAILED_PRECONDITION, details });
+            this.#resolveOnceWritten(end);
+        }
+    }
+
+    /** Ends the call with status OK once what was written has been sent (after a connect response that refuses). */
+    endWithOk(end: ReverseCallEnd): void {
+        if (this.#finish(end)) {
+            this.#call.end();
             this.#resolveOnceWritten(end);
         }
     }
@@ -127,32 +141,13 @@ export class ReverseCallStream<ClientMessage, RuntimeMessage> {
         });
     }
 
-    #watchKeepalive(deadline: number, wait: number): void {
-        this.#keepalive = setTimeout(() => {
-            // Decided after the I/O phase: when this process was busy, messages that arrived meanwhile count first.
-            setImmediate(() => {
-                if (this.isEnded) {
-                    return;
-                }
-                const silence = performance.now() - this.#lastReceived;
-                if (silence < deadline) {
-                    this.#watchKeepalive(deadline, deadline - silence);
-                    return;
-                }
-                this.#logger.log(reverseCallLogMessages.keepaliveExpired, { silence: Math.round(silence), deadline });
-                this.#metrics.keepaliveExpired();
-                this.endWithStatus({ reason: 'keepaliveExpired', detail: `the client sent nothing for ${Math.round(silence)} ms (three ping intervals)` }, status.CANCELLED);
-            });
-        }, wait).unref();
-    }
-
     #finish(end: ReverseCallEnd): boolean {
         if (this.isEnded) {
             return false;
         }
         this.#end = end;
         clearInterval(this.#pinger);
-        clearTimeout(this.#keepalive);
+        this.#keepalive?.stop();
         this.#abort.abort();
         return true;
     }

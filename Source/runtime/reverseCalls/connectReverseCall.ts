@@ -1,4 +1,4 @@
-import { durationToMilliseconds } from '@dolittle-typescript/protocol';
+import { durationToMilliseconds, guidToUuid } from '@dolittle-typescript/protocol';
 import { status, type ServerDuplexStream } from '@grpc/grpc-js';
 import { newGuid } from '../guids/index.js';
 import type { Logger } from '../logging/index.js';
@@ -46,13 +46,13 @@ const notReceived = 'Connection arguments were not received';
  * FAILED_PRECONDITION carrying the protocol's failure id and reason, and resolves with undefined. Aborting `shutdown` ends the call with
  * status UNAVAILABLE at any time, so that the client reconnects; connection id, service and head id are log bindings.
  */
-export function connectReverseCall<ClientMessage, RuntimeMessage, ConnectArguments, Request, Response>(
+export function connectReverseCall<ClientMessage, RuntimeMessage, ConnectArguments, Request, Response, Accepted = void>(
     call: ServerDuplexStream<ClientMessage, RuntimeMessage>,
-    protocol: ReverseCallProtocol<ClientMessage, RuntimeMessage, ConnectArguments, Request, Response>,
+    protocol: ReverseCallProtocol<ClientMessage, RuntimeMessage, ConnectArguments, Request, Response, Accepted>,
     shutdown: AbortSignal,
     logger: Logger,
     options: ReverseCallOptions = {},
-): Promise<ReverseCallConnection<ConnectArguments, Request, Response> | undefined> {
+): Promise<ReverseCallConnection<ConnectArguments, Request, Response, Accepted> | undefined> {
     const id = newGuid();
     const callLogger = logger.withBindings({ connectionId: id, service: protocol.kind });
     const stream = new ReverseCallStream(call, callLogger, () => protocol.ping(), options.metrics);
@@ -63,6 +63,11 @@ export function connectReverseCall<ClientMessage, RuntimeMessage, ConnectArgumen
     return new Promise((resolve) => {
         const refuse = (reason: string) => {
             callLogger.log(reverseCallLogMessages.refused, { reason });
+            if (protocol.rejectsWith === 'connectResponse') {
+                stream.write(protocol.connectResponse({ id: guidToUuid(protocol.connectFailureId), reason }));
+                stream.endWithOk({ reason: 'refused', detail: reason });
+                return;
+            }
             stream.endWithFailure({ reason: 'refused', detail: reason }, failureDetails(protocol.connectFailureId, reason));
         };
         const timeout = setTimeout(() => refuse(`${notReceived} within ${connectTimeout} ms`), connectTimeout).unref();

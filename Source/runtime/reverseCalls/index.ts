@@ -7,3 +7,6 @@ export { ReverseCallLifetimes } from './ReverseCallLifetimes.js';
 export { ReverseCallRequestTimedOut } from './ReverseCallRequestTimedOut.js';
 export type { ReverseCallProtocol } from './ReverseCallProtocol.js';
 export { reverseCallLogMessages } from './logMessages.js';
+export { Keepalive } from './Keepalive.js';
+export { ReverseCallClient, type ReverseCallClientOptions } from './ReverseCallClient.js';
+export type { ReverseCallClientProtocol } from './ReverseCallClientProtocol.js';

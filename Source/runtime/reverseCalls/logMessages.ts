@@ -19,5 +19,8 @@ export const reverseCallLogMessages = defineLogMessages({
     responseWithMalformedCallId: { level: 'warn', message: 'Ignored a response whose call id is malformed' },
     responseForUnknownCall: { level: 'debug', message: 'Ignored a response for a call that is not pending (answered, aborted or never made)' },
     servingFailed: { level: 'error', message: 'Serving a reverse call failed unexpectedly' },
+    serverKeepaliveExpired: { level: 'warn', message: 'Reverse call to another Runtime dropped: the server sent nothing for three ping intervals' },
+    requestWithoutCallContext: { level: 'warn', message: 'Ignored a request from the server without a call context' },
+    requestHandlingFailed: { level: 'warn', message: 'Handling a request from the server failed; ending the reverse call' },
     unexpectedConnectArguments: { level: 'warn', message: 'Ignored connect arguments sent after the first message' },
 });

@@ -1,6 +1,7 @@
 import type { EmbeddingStorage } from '../embeddings/index.js';
 import type { EventLogStorage } from '../eventStore/index.js';
 import type { SkippedEvents } from '../management/index.js';
+import type { SubscriptionStorage } from '../eventHorizon/SubscriptionStorage.js';
 import type { ProjectionStorage } from '../projections/index.js';
 import type { StreamStorage } from '../streams/index.js';
 
@@ -16,6 +17,8 @@ export type TenantStorage = {
     readonly embeddings: EmbeddingStorage;
     /** The events operators skipped through the management API, in the same database. */
     readonly skippedEvents: SkippedEvents;
+    /** The Event Horizon subscriptions this tenant consumes, written together with the received events; unavailability rejects likewise. */
+    readonly subscriptions: SubscriptionStorage;
     /** Which store this is, for the start-up log (never a connection string). */
     readonly description: string;
     /**

@@ -12,6 +12,11 @@ export const microservicesFile: ConfigurationFile<ReadonlyMap<Guid, Microservice
     defaultContent: {},
     read: (content, report) => new Map(guidEntries(content, report).map((entry) => {
         const address = entry.value as MicroserviceAddress;
-        return [entry.id, { host: address.host, port: address.port }];
+        return [entry.id, {
+            host: address.host,
+            port: address.port,
+            ...(address.certificateAuthority === undefined ? {} : { certificateAuthority: address.certificateAuthority }),
+            ...(address.serverName === undefined ? {} : { serverName: address.serverName }),
+        }];
     })),
 };

@@ -11,6 +11,18 @@ export type RuntimeOptions = {
     readonly dataFolder?: string;
     /** More command-line arguments, e.g. `['--store', 'postgres', '--postgres', connectionString]`. */
     readonly arguments?: ReadonlyArray<string>;
+    /** The Runtime's microservice id (bounded-context.json); the development one when left out. */
+    readonly microserviceId?: string;
+    /** event-horizon-consents.json exactly as written; `{}` when left out. */
+    readonly consents?: Readonly<Record<string, unknown>>;
+    /** microservices.json exactly as written; `{}` when left out. */
+    readonly microservices?: Readonly<Record<string, unknown>>;
+    /** More properties of the public endpoint in endpoints.json, e.g. its TLS `certificate` and `key`. */
+    readonly publicEndpoint?: Readonly<Record<string, unknown>>;
+    /** A command the Runtime is started through, e.g. `['ip', 'netns', 'exec', namespace]`. */
+    readonly launcher?: ReadonlyArray<string>;
+    /** The address the test reaches the Runtime at; 127.0.0.1 when left out. */
+    readonly address?: string;
     /** How long to wait for `/readyz` to answer 200; 30 seconds when left out. */
     readonly readinessTimeoutMilliseconds?: number;
 };

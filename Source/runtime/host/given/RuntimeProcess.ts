@@ -12,9 +12,14 @@ export class RuntimeProcess {
     #signalled = false;
     #exitDescription = '';
 
-    /** Starts `node <main> <arguments>` (in `workingDirectory`, else this process's) and records every line it writes into `lines`. */
-    constructor(main: string, argumentList: ReadonlyArray<string>, private readonly lines: string[], workingDirectory?: string) {
-        this.#child = spawn(process.execPath, [main, ...argumentList], { stdio: ['ignore', 'pipe', 'pipe'], ...(workingDirectory === undefined ? {} : { cwd: workingDirectory }) });
+    /**
+     * Starts `node <main> <arguments>` (in `workingDirectory`, else this process's), through the launcher when one is
+     * given (e.g. `ip netns exec <namespace>`, which execs node, so signals reach the Runtime), and records every line
+     * it writes into `lines`.
+     */
+    constructor(main: string, argumentList: ReadonlyArray<string>, private readonly lines: string[], workingDirectory?: string, launcher: ReadonlyArray<string> = []) {
+        const [command, ...launcherArguments] = [...launcher, process.execPath];
+        this.#child = spawn(command!, [...launcherArguments, main, ...argumentList], { stdio: ['ignore', 'pipe', 'pipe'], ...(workingDirectory === undefined ? {} : { cwd: workingDirectory }) });
         this.#record(this.#child.stdout, 'stdout');
         this.#record(this.#child.stderr, 'stderr');
         this.#exited = new Promise((resolve) => {

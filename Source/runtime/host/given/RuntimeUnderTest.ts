@@ -1,5 +1,7 @@
 /** A Runtime running as a child process for an end-to-end test, on the ports it bound (it is told port 0 and reports them), with its own configuration and data folders. */
 export type RuntimeUnderTest = {
+    /** The address the test reaches the Runtime at (127.0.0.1 unless it runs in a network namespace). */
+    readonly address: string;
     /** The port SDK clients connect to. */
     readonly privatePort: number;
     /** The port other Runtimes connect to. */

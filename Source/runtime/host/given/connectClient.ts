@@ -19,14 +19,14 @@ export type ConnectedClient = {
  * filters; registration starts as soon as the client is built.
  */
 export function connectClient(
-    runtime: Pick<RuntimeUnderTest, 'privatePort'>,
+    runtime: Pick<RuntimeUnderTest, 'privatePort'> & { readonly address?: string },
     configure: (builder: ClientBuilder) => ClientBuilder = (builder) => builder,
     microservice: string = tutorialMicroservice,
 ): ConnectedClient {
     const cancellation = new CancellationSource();
     const sdkLogs = new RecordingLogger();
     const builder = Client.forMicroservice(microservice)
-        .withRuntimeOn('127.0.0.1', runtime.privatePort)
+        .withRuntimeOn(runtime.address ?? '127.0.0.1', runtime.privatePort)
         .withLogging(sdkLogs.logger)
         .withCancellation(cancellation.cancellation);
     const client = configure(builder).build();

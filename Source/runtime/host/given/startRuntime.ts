@@ -31,6 +31,10 @@ export async function startRuntime(options: RuntimeOptions): Promise<RuntimeUnde
         tenants,
         resources: options.resources ?? resourcesFor(options.backend, tenants, suffix),
         ...anyPorts,
+        ...(options.publicEndpoint === undefined ? {} : { publicEndpoint: options.publicEndpoint }),
+        ...(options.microserviceId === undefined ? {} : { microserviceId: options.microserviceId }),
+        ...(options.consents === undefined ? {} : { consents: options.consents }),
+        ...(options.microservices === undefined ? {} : { microservices: options.microservices }),
     });
     const argumentList = [
         '--configuration', configurationFolder,
@@ -40,11 +44,13 @@ export async function startRuntime(options: RuntimeOptions): Promise<RuntimeUnde
     ];
     const lines: string[] = [];
     const readinessTimeout = options.readinessTimeoutMilliseconds ?? 30_000;
-    let current = new RuntimeProcess(runtimeMain, argumentList, lines);
+    const address = options.address ?? '127.0.0.1';
+    const launcher = options.launcher ?? [];
+    let current = new RuntimeProcess(runtimeMain, argumentList, lines, undefined, launcher);
     let ports: ListeningPorts;
     try {
-        ports = await waitUntilReady(current, readinessTimeout, lines);
-        await writeEndpoints(configurationFolder, ports);
+        ports = await waitUntilReady(current, readinessTimeout, lines, address);
+        await writeEndpoints(configurationFolder, { ...ports, ...(options.publicEndpoint === undefined ? {} : { publicEndpoint: options.publicEndpoint }) });
     } catch (error) {
         await current.signal('SIGKILL');
         await rm(root, { recursive: true, force: true });
@@ -52,6 +58,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<RuntimeUnde
     }
     return {
         ...ports,
+        address,
         tenants,
         configurationFolder,
         dataFolder,
@@ -62,14 +69,14 @@ export async function startRuntime(options: RuntimeOptions): Promise<RuntimeUnde
         restart: async () => {
             await current.signal('SIGTERM');
             checkBuildIsCurrent();
-            current = new RuntimeProcess(runtimeMain, argumentList, lines);
-            const again = await waitUntilReady(current, readinessTimeout, lines);
+            current = new RuntimeProcess(runtimeMain, argumentList, lines, undefined, launcher);
+            const again = await waitUntilReady(current, readinessTimeout, lines, address);
             if (again.privatePort !== ports.privatePort || again.publicPort !== ports.publicPort || again.managementPort !== ports.managementPort || again.httpPort !== ports.httpPort) {
                 throw new Error(`The restarted Runtime listens on ${JSON.stringify(again)}, not on the configured ${JSON.stringify(ports)}. Its output:\n${lines.join('\n')}`);
             }
         },
         logs: () => lines.join('\n'),
-        liveness: () => httpStatus(ports.httpPort, '/healthz'),
+        liveness: () => httpStatus(ports.httpPort, '/healthz', address),
         dispose: async () => {
             await current.signal('SIGTERM');
             await rm(root, { recursive: true, force: true });
@@ -78,7 +85,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<RuntimeUnde
 }
 
 /** Waits until the Runtime has reported its ports and `/readyz` answers 200 there; resolves with the ports. */
-export async function waitUntilReady(process: RuntimeProcess, timeoutMilliseconds: number, lines: ReadonlyArray<string>): Promise<ListeningPorts> {
+export async function waitUntilReady(process: RuntimeProcess, timeoutMilliseconds: number, lines: ReadonlyArray<string>, address = '127.0.0.1'): Promise<ListeningPorts> {
     const deadline = Date.now() + timeoutMilliseconds;
     let lastStatus: number | undefined;
     while (Date.now() < deadline) {
@@ -87,7 +94,7 @@ export async function waitUntilReady(process: RuntimeProcess, timeoutMillisecond
         }
         const ports = process.listeningPorts;
         if (ports !== undefined) {
-            lastStatus = await httpStatus(ports.httpPort, '/readyz');
+            lastStatus = await httpStatus(ports.httpPort, '/readyz', address);
             if (lastStatus === 200) {
                 return ports;
             }

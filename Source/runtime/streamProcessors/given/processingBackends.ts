@@ -16,6 +16,7 @@ import { PostgresStreams } from '../../streams/postgres/PostgresStreams.js';
 import { streamsSqliteMigrations } from '../../streams/sqlite/migrations.js';
 import { SqliteStreams } from '../../streams/sqlite/SqliteStreams.js';
 import type { TenantStorage } from '../../tenancy/index.js';
+import { eventHorizonPostgresMigrations, eventHorizonSqliteMigrations, PostgresSubscriptions, SqliteSubscriptions } from '../../eventHorizon/index.js';
 import { projectionsPostgresMigrations } from '../../projections/postgres/migrations.js';
 import { PostgresProjections } from '../../projections/postgres/PostgresProjections.js';
 import { projectionsSqliteMigrations } from '../../projections/sqlite/migrations.js';
@@ -59,18 +60,20 @@ function embeddedBackend(): ProcessingBackend {
         openStorage: () => {
             folder ??= mkdtempSync(join(tmpdir(), 'dolittle-stream-processing-'));
             const file = join(folder, `event-store-${files++}.sqlite`);
-            const database = openSqliteDatabase(file, [...eventStoreSqliteMigrations, ...streamsSqliteMigrations, ...projectionsSqliteMigrations, ...embeddingsSqliteMigrations, ...managementSqliteMigrations]);
+            const database = openSqliteDatabase(file, [...eventStoreSqliteMigrations, ...streamsSqliteMigrations, ...projectionsSqliteMigrations, ...embeddingsSqliteMigrations, ...managementSqliteMigrations, ...eventHorizonSqliteMigrations]);
             const eventLog = new SqliteEventLog(database);
+            const subscriptions = new SqliteSubscriptions(database);
             return Promise.resolve({
                 eventLog,
                 streams: new SqliteStreams(database),
                 projections: new SqliteProjections(database),
                 embeddings: new SqliteEmbeddings(database),
                 skippedEvents: new SqliteSkippedEvents(database),
+                subscriptions,
                 description: `embedded database ${file}`,
                 probe: () => probeSqliteDatabase(database),
                 close: async () => {
-                    await eventLog.close();
+                    await Promise.all([eventLog.close(), subscriptions.close()]);
                     database.close();
                 },
             });
@@ -88,7 +91,7 @@ function postgresBackend(postgres: PostgresForTests): ProcessingBackend {
                 connectionString: postgres.connectionString,
                 schema,
                 maximumConnections: 5,
-                migrations: [...eventStorePostgresMigrations, ...streamsPostgresMigrations, ...projectionsPostgresMigrations, ...embeddingsPostgresMigrations, ...managementPostgresMigrations],
+                migrations: [...eventStorePostgresMigrations, ...streamsPostgresMigrations, ...projectionsPostgresMigrations, ...embeddingsPostgresMigrations, ...managementPostgresMigrations, ...eventHorizonPostgresMigrations],
             });
             return {
                 eventLog: new PostgresEventLog(database),
@@ -96,6 +99,7 @@ function postgresBackend(postgres: PostgresForTests): ProcessingBackend {
                 projections: new PostgresProjections(database),
                 embeddings: new PostgresEmbeddings(database),
                 skippedEvents: new PostgresSkippedEvents(database),
+                subscriptions: new PostgresSubscriptions(database),
                 description: `PostgreSQL schema ${schema}`,
                 probe: () => probePostgresDatabase(database),
                 close: () => database.close(),

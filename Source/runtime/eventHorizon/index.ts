@@ -1,0 +1,11 @@
+export { eventHorizonConsumerServiceFor, type ProducerContext } from './ConsumerService.js';
+export { eventHorizonSubscriptionsServiceFor, type ConsumerContext, type SubscriptionsService } from './SubscriptionsService.js';
+export { eventHorizonFailureIds } from './failures.js';
+export { findConsent } from './findConsent.js';
+export { defaultBackOff, defaultConsumerPingInterval, type BackOff } from './Subscription.js';
+export type { SubscriptionKey } from './SubscriptionKey.js';
+export { SubscriptionWasChangedElsewhere, type SubscriptionStorage } from './SubscriptionStorage.js';
+export { SqliteSubscriptions } from './sqlite/SqliteSubscriptions.js';
+export { eventHorizonSqliteMigrations } from './sqlite/migrations.js';
+export { PostgresSubscriptions } from './postgres/PostgresSubscriptions.js';
+export { eventHorizonPostgresMigrations } from './postgres/migrations.js';

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, onTestFailed } from 'vitest';
 import { throwAwayPostgresServer } from '../Source/runtime/storage/postgres/given/throwAwayPostgresServer.js';
 import { printResult } from './report/printResult.js';
 import { runTorture, type TortureResult } from './runTorture.js';
@@ -12,6 +12,11 @@ import { parseTortureOptions, type TortureOptions } from './TortureOptions.js';
 const options = parseTortureOptions(['--events', '5000', '--kills', '3']) as TortureOptions;
 const throwAway = await throwAwayPostgresServer(import.meta.url);
 const folder = mkdtempSync(join(tmpdir(), 'dolittle-torture-test-'));
+// A failed run keeps its folder (the Runtime's and the head's logs, the deliveries, the embedded stores) to look into.
+let keepFolder = false;
+const keepFolderOnFailure = () => onTestFailed(() => {
+    keepFolder = true;
+});
 
 /** The figures that failed, as lines naming tenant, subject and count, and the faults that struck. */
 function summary(result: TortureResult) {
@@ -29,10 +34,13 @@ describe('when the torture harness runs a short run', () => {
         if (throwAway.available) {
             await throwAway.server.dispose();
         }
-        rmSync(folder, { recursive: true, force: true });
+        if (!keepFolder) {
+            rmSync(folder, { recursive: true, force: true });
+        }
     });
 
     it('on the embedded store, counts nothing lost, duplicated or out of order through every planned fault', async () => {
+        keepFolderOnFailure();
         const result = summary(await runTorture(options, join(folder, 'embedded'), undefined, () => undefined));
         expect({ failures: result.failures, faults: result.faults }, result.table).toEqual({
             failures: [],
@@ -41,6 +49,7 @@ describe('when the torture harness runs a short run', () => {
     }, 300_000);
 
     it.skipIf(!throwAway.available)('on PostgreSQL, counts nothing lost, duplicated or out of order through every planned fault', async () => {
+        keepFolderOnFailure();
         const server = throwAway.available ? throwAway.server : undefined;
         const result = summary(await runTorture(options, join(folder, 'postgres'), server, () => undefined));
         expect({ failures: result.failures, faults: result.faults }, result.table).toEqual({

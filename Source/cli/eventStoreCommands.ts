@@ -92,10 +92,13 @@ export function addEventStoreCommands(runtime: Command, withClient: WithClient):
                     subscription.producerTenantId ?? '',
                     subscription.publicStreamId ?? '',
                     subscription.partitionId ?? '',
-                    subscription.state ?? '',
+                    subscription.scopeId ?? '',
+                    subscriptionStateText(subscription),
                     String(Number(subscription.position ?? 0)),
+                    timeText(subscription.lastReceived),
                 ]);
-                show(options, subscriptions, { head: ['Producer microservice', 'Producer tenant', 'Public stream', 'Partition', 'State', 'Position'], rows }, 'No Event Horizon subscriptions.');
+                const head = ['Producer microservice', 'Producer tenant', 'Public stream', 'Partition', 'Scope', 'State', 'Position', 'Last received'];
+                show(options, subscriptions, { head, rows }, 'No Event Horizon subscriptions.');
             }),
         );
 
@@ -164,4 +167,16 @@ function eventJson(event: ManagedEvent): Record<string, unknown> {
         aggregateVersion: Number(event.aggregateVersion ?? 0),
         content,
     };
+}
+
+/** The state of a subscription with what goes with it: the consent while connected, else why and when it tries again. */
+function subscriptionStateText(subscription: dolittle.runtime.management.ISubscriptionStatus): string {
+    const state = subscription.state ?? '';
+    if (state === 'connected') {
+        return `connected (consent ${subscription.consentId ?? ''})`;
+    }
+    if (state === 'refused' || state === 'backingOff') {
+        return `${state}: ${subscription.reason ?? ''} (failure ${subscription.failureId ?? ''}; next attempt ${timeText(subscription.nextAttempt)})`;
+    }
+    return state;
 }

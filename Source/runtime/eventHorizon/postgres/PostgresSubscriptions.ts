@@ -2,11 +2,13 @@ import type pg from 'pg';
 import { EventStoreIsUnavailable, insertPostgresEventsStatement, splitPostgresInsertStatements, type CommittedEvent } from '../../eventStore/index.js';
 import { postgresErrors, type PostgresDatabase } from '../../storage/postgres/index.js';
 import type { SubscriptionKey } from '../SubscriptionKey.js';
-import { SubscriptionWasChangedElsewhere, type SubscriptionStorage } from '../SubscriptionStorage.js';
+import { SubscriptionWasChangedElsewhere, type StoredSubscription, type SubscriptionStorage } from '../SubscriptionStorage.js';
+import { storedSubscriptionFromRow, type SubscriptionRow } from '../storedSubscriptionFromRow.js';
 
 const keyColumns = 'producer_microservice, producer_tenant, stream, partition, scope';
 const statements = {
     position: `SELECT position::text AS position FROM event_horizon_subscriptions WHERE (${keyColumns}) = ($1, $2, $3, $4, $5)`,
+    all: `SELECT ${keyColumns}, position::text AS position FROM event_horizon_subscriptions ORDER BY ${keyColumns}`,
     // Inserted at the first batch, moved only from the position the batch was read for: a second writer changes nothing.
     move: `
         INSERT INTO event_horizon_subscriptions (${keyColumns}, position) VALUES ($1, $2, $3, $4, $5, $6)
@@ -25,6 +27,11 @@ export class PostgresSubscriptions implements SubscriptionStorage {
     async position(subscription: SubscriptionKey): Promise<number> {
         const result = await this.#pool.query<{ position: string }>({ name: 'eventHorizon.position', text: statements.position, values: keyOf(subscription) });
         return Number(result.rows[0]?.position ?? 0);
+    }
+
+    async all(): Promise<ReadonlyArray<StoredSubscription>> {
+        const result = await this.#pool.query<SubscriptionRow>({ name: 'eventHorizon.all', text: statements.all });
+        return result.rows.map(storedSubscriptionFromRow);
     }
 
     async receive(subscription: SubscriptionKey, events: ReadonlyArray<CommittedEvent>, fromPosition: number, toPosition: number): Promise<void> {

@@ -1,11 +1,13 @@
 import { EventStoreIsUnavailable, eventToSqliteParameters, sqliteEventColumns, type CommittedEvent } from '../../eventStore/index.js';
 import { defaultWriteLockWaiting, SqliteRowWasNotChanged, SqliteWriter, type SqliteDatabase } from '../../storage/sqlite/index.js';
 import type { SubscriptionKey } from '../SubscriptionKey.js';
-import { SubscriptionWasChangedElsewhere, type SubscriptionStorage } from '../SubscriptionStorage.js';
+import { SubscriptionWasChangedElsewhere, type StoredSubscription, type SubscriptionStorage } from '../SubscriptionStorage.js';
+import { storedSubscriptionFromRow, type SubscriptionRow } from '../storedSubscriptionFromRow.js';
 
 const keyColumns = 'producer_microservice, producer_tenant, stream, partition, scope';
 const sql = {
     position: `SELECT position FROM event_horizon_subscriptions WHERE (${keyColumns}) = (?, ?, ?, ?, ?)`,
+    all: `SELECT ${keyColumns}, position FROM event_horizon_subscriptions ORDER BY ${keyColumns}`,
     // Inserted at the first batch, moved only from the position the batch was read for: a second writer changes nothing.
     move: `
         INSERT INTO event_horizon_subscriptions (${keyColumns}, position) VALUES (?, ?, ?, ?, ?, ?)
@@ -32,6 +34,11 @@ export class SqliteSubscriptions implements SubscriptionStorage {
     position(subscription: SubscriptionKey): Promise<number> {
         const found = this.#database.prepare(sql.position).pluck().get(...keyOf(subscription)) as number | undefined;
         return Promise.resolve(found ?? 0);
+    }
+
+    all(): Promise<ReadonlyArray<StoredSubscription>> {
+        const rows = this.#database.prepare(sql.all).all() as SubscriptionRow[];
+        return Promise.resolve(rows.map(storedSubscriptionFromRow));
     }
 
     async receive(subscription: SubscriptionKey, events: ReadonlyArray<CommittedEvent>, fromPosition: number, toPosition: number): Promise<void> {

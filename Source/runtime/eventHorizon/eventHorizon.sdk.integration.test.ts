@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { runCli, type CliRun } from '../../cli/given/runCli.js';
+import type { CliRun } from '../../cli/given/runCli.js';
 import { backendsForTests } from '../host/given/backendsForTests.js';
 import { commitEvents } from '../host/given/commitEvents.js';
 import { connectClient, type ConnectedClient } from '../host/given/connectClient.js';
@@ -20,6 +20,7 @@ import {
     startProducer,
     type ConsumerHead,
 } from './given/twoMicroservices.js';
+import { listSubscriptions, subscriptionsTable, type SubscriptionJson } from './given/listSubscriptions.js';
 import { subscribeDirectly, type DirectAnswer } from './given/subscribeDirectly.js';
 
 const backends = await backendsForTests(import.meta.url);
@@ -27,24 +28,6 @@ const missingConsent = 'be1ba4e6-81e3-49c4-bec2-6c7e262bfb77';
 const otherTenant = '9c4bd4c8-0fd4-4d9d-9a3c-0e6a5c1d2b70';
 const connectedSubscriptions = 'dolittle_shared_runtime_event_horizon_consumer_connected_subscriptions_current';
 const receivedEvents = 'dolittle_shared_runtime_event_horizon_consumer_handled_events_total';
-
-/** A subscription as `dolittle runtime subscriptions list --output json` prints it. */
-type SubscriptionJson = {
-    consumerTenantId: string;
-    producerMicroserviceId: string;
-    producerTenantId: string;
-    publicStreamId: string;
-    partitionId: string;
-    scopeId: string;
-    state: string;
-    position: number;
-    consentId: string;
-    failureId: string;
-    reason: string;
-    nextAttempt: number;
-    lastReceived: number;
-    connectedSince: number;
-};
 
 describeForEachBackend(backends, 'when a consumer Runtime subscribes to a producer Runtime\'s public stream on the $kind store', (backend) => {
     let producer: RuntimeUnderTest | undefined;
@@ -59,7 +42,7 @@ describeForEachBackend(backends, 'when a consumer Runtime subscribes to a produc
     const consent = consentFor(stream, partition);
     const refusals: DirectAnswer[] = [];
     const committed: Array<{ readonly name: string; readonly sequenceNumber: number; readonly eventSourceId: string }> = [];
-    let listed: SubscriptionJson[] = [];
+    let listed: ReadonlyArray<SubscriptionJson> = [];
     let table: CliRun | undefined;
     let metrics: ReadonlyArray<MetricSample> = [];
     const fromProducer = { tenant: developmentTenant, producer: producerMicroservice };
@@ -94,15 +77,13 @@ describeForEachBackend(backends, 'when a consumer Runtime subscribes to a produc
         await consumerHead.handled.waitFor((call) => call.content['name'] === 'public last', 'the consumer handled the last public event', 60_000);
 
         // The operator's view of the consumer, through the CLI as its own process and through /metrics.
-        const dolittle = (...argumentList: string[]) => runCli(['--runtime', `127.0.0.1:${consumer!.managementPort}`, ...argumentList]);
         const refusedOnes = [unconsentedScope, otherTenantScope];
         await waitUntil(async () => {
-            const run = await dolittle('--output', 'json', 'runtime', 'subscriptions', 'list');
-            listed = JSON.parse(run.stdout) as SubscriptionJson[];
+            listed = await listSubscriptions(consumer!);
             // Between attempts the refused subscriptions wait out their back-off; an attempt itself is short.
             return refusedOnes.every((refusedScope) => listed.some((subscription) => subscription.scopeId === refusedScope && subscription.state === 'refused'));
         }, 'the CLI lists both refused subscriptions as refused', 60_000);
-        table = await dolittle('runtime', 'subscriptions', 'list');
+        table = await subscriptionsTable(consumer!);
         await waitUntil(async () => valueOf((metrics = await scrapeMetrics(consumer!.httpPort)), receivedEvents, fromProducer) >= 3, 'the consumer counted the received events', 30_000);
     }, 180_000);
     afterAll(async () => {

@@ -96,8 +96,9 @@ export function addEventStoreCommands(runtime: Command, withClient: WithClient):
                     subscriptionStateText(subscription),
                     String(Number(subscription.position ?? 0)),
                     timeText(subscription.lastReceived),
+                    consentOrReasonText(subscription),
                 ]);
-                const head = ['Producer microservice', 'Producer tenant', 'Public stream', 'Partition', 'Scope', 'State', 'Position', 'Last received'];
+                const head = ['Producer microservice', 'Producer tenant', 'Public stream', 'Partition', 'Scope', 'State', 'Position', 'Last received', 'Consent or reason'];
                 show(options, subscriptions, { head, rows }, 'No Event Horizon subscriptions.');
             }),
         );
@@ -169,14 +170,16 @@ function eventJson(event: ManagedEvent): Record<string, unknown> {
     };
 }
 
-/** The state of a subscription with what goes with it: the consent while connected, else why and when it tries again. */
+/** The state of a subscription, with when it tries again while it waits out its back-off. */
 function subscriptionStateText(subscription: dolittle.runtime.management.ISubscriptionStatus): string {
     const state = subscription.state ?? '';
-    if (state === 'connected') {
-        return `connected (consent ${subscription.consentId ?? ''})`;
+    return state === 'refused' || state === 'backingOff' ? `${state} until ${timeText(subscription.nextAttempt)}` : state;
+}
+
+/** The consent of a connected subscription, or why it is refused or backing off (with the failure id). */
+function consentOrReasonText(subscription: dolittle.runtime.management.ISubscriptionStatus): string {
+    if (subscription.consentId) {
+        return subscription.consentId;
     }
-    if (state === 'refused' || state === 'backingOff') {
-        return `${state}: ${subscription.reason ?? ''} (failure ${subscription.failureId ?? ''}; next attempt ${timeText(subscription.nextAttempt)})`;
-    }
-    return state;
+    return subscription.failureId ? `${subscription.reason ?? ''} (${subscription.failureId})` : '';
 }

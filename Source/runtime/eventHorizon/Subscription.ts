@@ -126,7 +126,9 @@ export class Subscription {
         let attempt = 0;
         while (!this.#stop.signal.aborted) {
             const connectedOnce = await this.#connectOnce().catch((error: unknown) => {
-                this.#tell({ failure: failure(eventHorizonFailures.subscriptionCancelled('').id, `Unexpected error: ${error instanceof Error ? error.message : String(error)}`) });
+                const unexpected = failure(eventHorizonFailures.subscriptionCancelled('').id, `Unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+                this.#waitOut('backingOff', unexpected);
+                this.#tell({ failure: unexpected });
                 return false;
             });
             attempt = connectedOnce ? 0 : attempt + 1;
@@ -170,6 +172,8 @@ export class Subscription {
             logger: logger.forCategory('reverseCalls'),
         });
         const onStop = () => reverseCall.close('the Runtime is stopping');
+        // Whether this connection counts in the connected-subscriptions gauge, so that it leaves it however it ends.
+        let counted = false;
         this.#stop.signal.addEventListener('abort', onStop, { once: true });
         try {
             let answer;
@@ -196,11 +200,11 @@ export class Subscription {
             this.#connected = { consent };
             this.#state = { kind: 'connected', consent, since: this.#now() };
             this.#parts.metrics.subscriptionConnected(tenant.id, key.producerMicroservice);
+            counted = true;
             this.#tell(this.#connected);
             logger.log(messages.connected, { address, consent, position });
             const end = await reverseCall.ended;
             this.#connected = undefined;
-            this.#parts.metrics.subscriptionDisconnected(tenant.id, key.producerMicroservice);
             this.#waitOut('backingOff', otherFailure(`The connection to the producer Runtime at ${address} ended: ${end.detail}`));
             if (!this.#stop.signal.aborted) {
                 logger.log(messages.connectionFailed, { address, reason: end.detail });
@@ -208,6 +212,9 @@ export class Subscription {
             return true;
         } finally {
             this.#connected = undefined;
+            if (counted) {
+                this.#parts.metrics.subscriptionDisconnected(tenant.id, key.producerMicroservice);
+            }
             this.#stop.signal.removeEventListener('abort', onStop);
         }
     }

@@ -67,7 +67,6 @@ export class Subscription {
     #waiting: Array<(outcome: SubscriptionOutcome) => void> = [];
     #running: Promise<void> = Promise.resolve();
     #state: SubscriptionState = { kind: 'connecting' };
-    #lastReceived: number | undefined;
 
     /** Creates the subscription; it connects once started. */
     constructor(parts: SubscriptionParts) {
@@ -104,11 +103,6 @@ export class Subscription {
     /** Where the subscription is now. */
     get state(): SubscriptionState {
         return this.#state;
-    }
-
-    /** When events were last written from the producer since the Runtime started, if they were. */
-    get lastReceived(): number | undefined {
-        return this.#lastReceived;
     }
 
     /** Stops for good: ends the connection and waits for the loop to end. */
@@ -225,7 +219,6 @@ export class Subscription {
     }
 
     #received(events: number): void {
-        this.#lastReceived = this.#now();
         this.#parts.metrics.eventsReceived(this.#parts.tenant.id, this.#parts.key.producerMicroservice, events);
     }
 

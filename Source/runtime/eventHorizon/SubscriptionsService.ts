@@ -37,7 +37,8 @@ export type SubscriptionsService = {
 
 /**
  * One subscription of a consumer tenant as the management API shows it: its state (`notSubscribed` when it is stored
- * but no head has asked for it since the Runtime started), its stored position, and when it last received events.
+ * but no head has asked for it since the Runtime started), its stored position, and when it last received events
+ * (as stored; missing when it has received nothing yet).
  */
 export type SubscriptionReport = {
     readonly consumerTenant: Guid;
@@ -134,20 +135,20 @@ export function eventHorizonSubscriptionsServiceFor(context: ConsumerContext): S
     const reportsOf = async (consumerTenant: Guid): Promise<ReadonlyArray<SubscriptionReport>> => {
         const tenant = tenants.get(consumerTenant);
         const stored = tenant === undefined ? [] : await tenant.storage.subscriptions.all();
-        const positions = new Map(stored.map(({ key, position }) => [subscriptionKeyText(key), position]));
+        const storedByKey = new Map(stored.map((found) => [subscriptionKeyText(found.key), found]));
         const running = [...subscriptions.values()].filter((subscription) => subscription.consumerTenant === consumerTenant);
         const runningKeys = new Set(running.map((subscription) => subscriptionKeyText(subscription.key)));
         return [
             ...running.map((subscription): SubscriptionReport => ({
+                position: 0,
+                ...storedByKey.get(subscriptionKeyText(subscription.key)),
                 consumerTenant,
                 key: subscription.key,
                 state: subscription.state,
-                position: positions.get(subscriptionKeyText(subscription.key)) ?? 0,
-                ...(subscription.lastReceived === undefined ? {} : { lastReceived: subscription.lastReceived }),
             })),
             ...stored
                 .filter(({ key }) => !runningKeys.has(subscriptionKeyText(key)))
-                .map(({ key, position }): SubscriptionReport => ({ consumerTenant, key, state: { kind: 'notSubscribed' }, position })),
+                .map((found): SubscriptionReport => ({ ...found, consumerTenant, state: { kind: 'notSubscribed' } })),
         ];
     };
 

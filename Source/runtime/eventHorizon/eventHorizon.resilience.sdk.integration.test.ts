@@ -144,8 +144,9 @@ describeForEachBackend(backends, 'when the consumer Runtime is stopped, then kil
     it('was killed once and restarted twice, as the scenario says', () => {
         expect((consumer?.logs() ?? '').split('\n').filter((line) => line.includes('ended with signal SIGKILL')).length).toBe(1);
     });
-    it('lists the subscription after a restart, before a head subscribes again, as not subscribed at its stored position', () => {
-        expect(beforeSubscribingAgain?.listed.map((subscription) => [subscription.scopeId, subscription.state, subscription.position])).toEqual([[scope, 'notSubscribed', beforeSubscribingAgain?.received]]);
+    it('lists the subscription after a restart, before a head subscribes again, as not subscribed at its stored position, with when it last received', () => {
+        expect(beforeSubscribingAgain?.listed.map((subscription) => [subscription.scopeId, subscription.state, subscription.position, subscription.lastReceived > 0]))
+            .toEqual([[scope, 'notSubscribed', beforeSubscribingAgain?.received, true]]);
     });
     it('lists the subscription as backing off while the producer is down, saying why and when it tries again', () => {
         expect(whileProducerWasDown?.listed.map((subscription) => [subscription.state, subscription.failureId, subscription.consentId, subscription.nextAttempt > 0])).toEqual([

@@ -3,16 +3,17 @@ import { EventStoreIsUnavailable, insertPostgresEventsStatement, splitPostgresIn
 import { postgresErrors, type PostgresDatabase } from '../../storage/postgres/index.js';
 import type { SubscriptionKey } from '../SubscriptionKey.js';
 import { SubscriptionWasChangedElsewhere, type StoredSubscription, type SubscriptionStorage } from '../SubscriptionStorage.js';
-import { storedSubscriptionFromRow, type SubscriptionRow } from '../storedSubscriptionFromRow.js';
+import { lastReceivedOf, storedSubscriptionFromRow, type SubscriptionRow } from '../storedSubscriptionFromRow.js';
 
 const keyColumns = 'producer_microservice, producer_tenant, stream, partition, scope';
 const statements = {
     position: `SELECT position::text AS position FROM event_horizon_subscriptions WHERE (${keyColumns}) = ($1, $2, $3, $4, $5)`,
-    all: `SELECT ${keyColumns}, position::text AS position FROM event_horizon_subscriptions ORDER BY ${keyColumns}`,
+    all: `SELECT ${keyColumns}, position::text AS position, last_received::text AS last_received FROM event_horizon_subscriptions ORDER BY ${keyColumns}`,
     // Inserted at the first batch, moved only from the position the batch was read for: a second writer changes nothing.
     move: `
-        INSERT INTO event_horizon_subscriptions (${keyColumns}, position) VALUES ($1, $2, $3, $4, $5, $6)
-        ON CONFLICT (${keyColumns}) DO UPDATE SET position = excluded.position WHERE event_horizon_subscriptions.position = $7`,
+        INSERT INTO event_horizon_subscriptions (${keyColumns}, position, last_received) VALUES ($1, $2, $3, $4, $5, $6, $7)
+        ON CONFLICT (${keyColumns}) DO UPDATE SET position = excluded.position, last_received = excluded.last_received
+        WHERE event_horizon_subscriptions.position = $8`,
 };
 
 /** A consumer tenant's subscriptions in its PostgreSQL schema. */
@@ -45,7 +46,7 @@ export class PostgresSubscriptions implements SubscriptionStorage {
         try {
             await client.query('BEGIN');
             try {
-                const moved = await client.query({ name: 'eventHorizon.move', text: statements.move, values: [...keyOf(subscription), toPosition, fromPosition] });
+                const moved = await client.query({ name: 'eventHorizon.move', text: statements.move, values: [...keyOf(subscription), toPosition, lastReceivedOf(events), fromPosition] });
                 if (moved.rowCount !== 1) {
                     throw new SubscriptionWasChangedElsewhere(`the subscription is no longer at position ${fromPosition}`);
                 }

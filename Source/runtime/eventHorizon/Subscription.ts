@@ -51,7 +51,6 @@ export type SubscriptionParts = {
     readonly metrics: EventHorizonMetrics;
     readonly backOff?: BackOff;
     readonly pingInterval?: number;
-    readonly clock?: () => number;
 };
 
 /**
@@ -128,7 +127,7 @@ export class Subscription {
             attempt = connectedOnce ? 0 : attempt + 1;
             const delay = Math.min(backOff.maximum, backOff.initial * 2 ** Math.max(0, attempt - 1)) * (0.5 + Math.random() / 2);
             if (this.#state.kind !== 'connecting' && this.#state.kind !== 'connected') {
-                this.#state = { ...this.#state, nextAttempt: this.#now() + delay };
+                this.#state = { ...this.#state, nextAttempt: Date.now() + delay };
             }
             await sleep(delay, this.#stop.signal);
         }
@@ -192,7 +191,7 @@ export class Subscription {
             const consent = uuidToGuid(answer.consentId) as Guid;
             receiver = new EventReceiver(key, position, consent, this.#parts.writer, logger, (events) => this.#received(events));
             this.#connected = { consent };
-            this.#state = { kind: 'connected', consent, since: this.#now() };
+            this.#state = { kind: 'connected', consent, since: Date.now() };
             this.#parts.metrics.subscriptionConnected(tenant.id, key.producerMicroservice);
             counted = true;
             this.#tell(this.#connected);
@@ -215,15 +214,11 @@ export class Subscription {
 
     /** Records why the subscription now waits; #run sets when the next attempt is, once it has drawn the delay. */
     #waitOut(kind: 'refused' | 'backingOff', why: Failure): void {
-        this.#state = { kind, failure: why, nextAttempt: this.#now() };
+        this.#state = { kind, failure: why, nextAttempt: Date.now() };
     }
 
     #received(events: number): void {
         this.#parts.metrics.eventsReceived(this.#parts.tenant.id, this.#parts.key.producerMicroservice, events);
-    }
-
-    #now(): number {
-        return (this.#parts.clock ?? Date.now)();
     }
 
     #tell(outcome: SubscriptionOutcome): void {

@@ -92,10 +92,14 @@ export function addEventStoreCommands(runtime: Command, withClient: WithClient):
                     subscription.producerTenantId ?? '',
                     subscription.publicStreamId ?? '',
                     subscription.partitionId ?? '',
-                    subscription.state ?? '',
+                    subscription.scopeId ?? '',
+                    subscriptionStateText(subscription),
                     String(Number(subscription.position ?? 0)),
+                    timeText(subscription.lastReceived),
+                    consentOrReasonText(subscription),
                 ]);
-                show(options, subscriptions, { head: ['Producer microservice', 'Producer tenant', 'Public stream', 'Partition', 'State', 'Position'], rows }, 'No Event Horizon subscriptions.');
+                const head = ['Producer microservice', 'Producer tenant', 'Public stream', 'Partition', 'Scope', 'State', 'Position', 'Last received', 'Consent or reason'];
+                show(options, subscriptions, { head, rows }, 'No Event Horizon subscriptions.');
             }),
         );
 
@@ -164,4 +168,18 @@ function eventJson(event: ManagedEvent): Record<string, unknown> {
         aggregateVersion: Number(event.aggregateVersion ?? 0),
         content,
     };
+}
+
+/** The state of a subscription, with when it tries again while it waits out its back-off. */
+function subscriptionStateText(subscription: dolittle.runtime.management.ISubscriptionStatus): string {
+    const state = subscription.state ?? '';
+    return state === 'refused' || state === 'backingOff' ? `${state} until ${timeText(subscription.nextAttempt)}` : state;
+}
+
+/** The consent of a connected subscription, or why it is refused or backing off (with the failure id). */
+function consentOrReasonText(subscription: dolittle.runtime.management.ISubscriptionStatus): string {
+    if (subscription.consentId) {
+        return subscription.consentId;
+    }
+    return subscription.failureId ? `${subscription.reason ?? ''} (${subscription.failureId})` : '';
 }

@@ -28,19 +28,24 @@ export class EventReceiver {
     readonly #writer: ScopedEventLogWriter;
     readonly #logger: Logger;
     readonly #clock: () => number;
+    readonly #written: (events: number) => void;
     #position: number;
     #waiting: Waiting[] = [];
     #writing = false;
     #broken: unknown;
 
-    /** Creates the receiver of a connection that asked the producer for events from `position` on. */
-    constructor(key: SubscriptionKey, position: number, consentId: Guid, writer: ScopedEventLogWriter, logger: Logger, clock: () => number = Date.now) {
+    /**
+     * Creates the receiver of a connection that asked the producer for events from `position` on; `written` is told how
+     * many events each stored batch held.
+     */
+    constructor(key: SubscriptionKey, position: number, consentId: Guid, writer: ScopedEventLogWriter, logger: Logger, written: (events: number) => void, clock: () => number = Date.now) {
         this.#key = key;
         this.#position = position;
         this.#consentId = consentId;
         this.#writer = writer;
         this.#logger = logger;
         this.#clock = clock;
+        this.#written = written;
     }
 
     /** Takes one event; resolves with the answer once it is stored (or was already), rejects when it could not be. */
@@ -91,6 +96,7 @@ export class EventReceiver {
                 await this.#writer.write(this.#key, fresh, this.#position, next);
                 this.#logger.log(messages.received, { events: fresh.length, fromPosition: this.#position, toPosition: next });
                 this.#position = next;
+                this.#written(fresh.length);
             }
             batch.forEach((waiting) => waiting.resolve({}));
         } catch (error) {

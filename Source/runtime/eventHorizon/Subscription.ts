@@ -3,9 +3,10 @@ import { eventHorizonConsumerService, guidToUuid, uuidToGuid } from '@dolittle-t
 import * as grpc from '@grpc/grpc-js';
 import type { MicroserviceAddress } from '../configuration/index.js';
 import type { ExecutionContext } from '../execution/index.js';
-import { failure, type Failure } from '../failures/index.js';
+import { failure, otherFailure, type Failure } from '../failures/index.js';
 import { newGuid, type Guid } from '../guids/index.js';
 import type { Logger } from '../logging/index.js';
+import type { EventHorizonMetrics } from '../metrics/index.js';
 import { ReverseCallClient, ReverseCallEnded } from '../reverseCalls/index.js';
 import { sleep } from '../streamProcessors/index.js';
 import type { Tenant } from '../tenancy/index.js';
@@ -28,6 +29,16 @@ export const defaultBackOff: BackOff = Object.freeze({ initial: 1_000, maximum: 
 /** The ping interval this Runtime asks a producer for, as the original Runtime does (reference section 2.2). */
 export const defaultConsumerPingInterval = 10_000;
 
+/**
+ * Where a subscription is now, for the management API: connecting; connected with the producer's consent; or waiting
+ * out the back-off until `nextAttempt` after the producer refused it (`refused`) or the connection failed or ended
+ * (`backingOff`), with the failure that says why.
+ */
+export type SubscriptionState =
+    | { readonly kind: 'connecting' }
+    | { readonly kind: 'connected'; readonly consent: Guid; readonly since: number }
+    | { readonly kind: 'refused' | 'backingOff'; readonly failure: Failure; readonly nextAttempt: number };
+
 /** What a subscription is made of. */
 export type SubscriptionParts = {
     readonly key: SubscriptionKey;
@@ -37,6 +48,7 @@ export type SubscriptionParts = {
     readonly producer: MicroserviceAddress;
     readonly writer: ScopedEventLogWriter;
     readonly logger: Logger;
+    readonly metrics: EventHorizonMetrics;
     readonly backOff?: BackOff;
     readonly pingInterval?: number;
 };
@@ -53,6 +65,7 @@ export class Subscription {
     #connected: SubscriptionOutcome | undefined;
     #waiting: Array<(outcome: SubscriptionOutcome) => void> = [];
     #running: Promise<void> = Promise.resolve();
+    #state: SubscriptionState = { kind: 'connecting' };
 
     /** Creates the subscription; it connects once started. */
     constructor(parts: SubscriptionParts) {
@@ -76,6 +89,21 @@ export class Subscription {
         return new Promise((resolve) => this.#waiting.push(resolve));
     }
 
+    /** The subscription's key. */
+    get key(): SubscriptionKey {
+        return this.#parts.key;
+    }
+
+    /** The consumer tenant whose store receives the events. */
+    get consumerTenant(): Guid {
+        return this.#parts.tenant.id;
+    }
+
+    /** Where the subscription is now. */
+    get state(): SubscriptionState {
+        return this.#state;
+    }
+
     /** Stops for good: ends the connection and waits for the loop to end. */
     async stop(): Promise<void> {
         this.#stop.abort();
@@ -91,12 +119,17 @@ export class Subscription {
         let attempt = 0;
         while (!this.#stop.signal.aborted) {
             const connectedOnce = await this.#connectOnce().catch((error: unknown) => {
-                this.#tell({ failure: failure(eventHorizonFailures.subscriptionCancelled('').id, `Unexpected error: ${error instanceof Error ? error.message : String(error)}`) });
+                const unexpected = failure(eventHorizonFailures.subscriptionCancelled('').id, `Unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+                this.#waitOut('backingOff', unexpected);
+                this.#tell({ failure: unexpected });
                 return false;
             });
             attempt = connectedOnce ? 0 : attempt + 1;
-            const delay = Math.min(backOff.maximum, backOff.initial * 2 ** Math.max(0, attempt - 1));
-            await sleep(delay * (0.5 + Math.random() / 2), this.#stop.signal);
+            const delay = Math.min(backOff.maximum, backOff.initial * 2 ** Math.max(0, attempt - 1)) * (0.5 + Math.random() / 2);
+            if (this.#state.kind !== 'connecting' && this.#state.kind !== 'connected') {
+                this.#state = { ...this.#state, nextAttempt: Date.now() + delay };
+            }
+            await sleep(delay, this.#stop.signal);
         }
     }
 
@@ -104,7 +137,9 @@ export class Subscription {
     async #connectOnce(): Promise<boolean> {
         const { key, tenant, producer, logger } = this.#parts;
         const address = `${producer.host}:${producer.port}`;
+        this.#state = { kind: 'connecting' };
         if (isFailure(this.#client)) {
+            this.#waitOut('backingOff', this.#client);
             this.#tell({ failure: this.#client });
             logger.log(messages.connectionFailed, { address, reason: this.#client.reason });
             return false;
@@ -130,6 +165,8 @@ export class Subscription {
             logger: logger.forCategory('reverseCalls'),
         });
         const onStop = () => reverseCall.close('the Runtime is stopping');
+        // Whether this connection counts in the connected-subscriptions gauge, so that it leaves it however it ends.
+        let counted = false;
         this.#stop.signal.addEventListener('abort', onStop, { once: true });
         try {
             let answer;
@@ -137,32 +174,51 @@ export class Subscription {
                 answer = await reverseCall.connectResponse;
             } catch (error) {
                 const reason = error instanceof ReverseCallEnded ? error.end.detail : String(error);
-                this.#tell({ failure: eventHorizonFailures.couldNotConnect(address, reason) });
+                const failed = eventHorizonFailures.couldNotConnect(address, reason);
+                this.#waitOut('backingOff', failed);
+                this.#tell({ failure: failed });
                 logger.log(messages.connectionFailed, { address, reason });
                 return false;
             }
             if (answer.failure !== null && answer.failure !== undefined) {
                 const refusal = failure(uuidToGuid(answer.failure.id) as Guid, answer.failure.reason ?? '');
+                this.#waitOut('refused', refusal);
                 this.#tell({ failure: refusal });
                 logger.log(messages.producerRefused, { address, failureId: refusal.id, reason: refusal.reason });
                 reverseCall.close('the producer refused the subscription');
                 return false;
             }
             const consent = uuidToGuid(answer.consentId) as Guid;
-            receiver = new EventReceiver(key, position, consent, this.#parts.writer, logger);
+            receiver = new EventReceiver(key, position, consent, this.#parts.writer, logger, (events) => this.#received(events));
             this.#connected = { consent };
+            this.#state = { kind: 'connected', consent, since: Date.now() };
+            this.#parts.metrics.subscriptionConnected(tenant.id, key.producerMicroservice);
+            counted = true;
             this.#tell(this.#connected);
             logger.log(messages.connected, { address, consent, position });
             const end = await reverseCall.ended;
             this.#connected = undefined;
+            this.#waitOut('backingOff', otherFailure(`The connection to the producer Runtime at ${address} ended: ${end.detail}`));
             if (!this.#stop.signal.aborted) {
                 logger.log(messages.connectionFailed, { address, reason: end.detail });
             }
             return true;
         } finally {
             this.#connected = undefined;
+            if (counted) {
+                this.#parts.metrics.subscriptionDisconnected(tenant.id, key.producerMicroservice);
+            }
             this.#stop.signal.removeEventListener('abort', onStop);
         }
+    }
+
+    /** Records why the subscription now waits; #run sets when the next attempt is, once it has drawn the delay. */
+    #waitOut(kind: 'refused' | 'backingOff', why: Failure): void {
+        this.#state = { kind, failure: why, nextAttempt: Date.now() };
+    }
+
+    #received(events: number): void {
+        this.#parts.metrics.eventsReceived(this.#parts.tenant.id, this.#parts.key.producerMicroservice, events);
     }
 
     #tell(outcome: SubscriptionOutcome): void {

@@ -57,4 +57,18 @@ describeForEachBackend(backends, 'when received events are written on $name', (b
             expect(await storage.subscriptions.position(other)).toBe(0);
         });
     });
+
+    describe('and the subscriptions are listed', () => {
+        it('lists every subscription that received events, with its position and when it last received, and none other', async () => {
+            const storage = await open();
+            const other = { ...subscription, partition: '6a1e1c5b-3f0e-4d0f-8d3c-2f7a4b9e1c11' as Guid, scope: '0f3c9a7e-2b1d-4c5e-8f6a-7b8c9d0e1f2a' as Guid };
+            const before = await storage.subscriptions.all();
+            await storage.subscriptions.receive(subscription, [aCommittedEvent(0, { external: external(4) })], 0, 5);
+            const later = { ...external(1), received: Date.UTC(2026, 0, 1, 0, 0, 1) };
+            // The latest receive time of the batch is kept, whichever event has it.
+            await storage.subscriptions.receive(other, [aCommittedEvent(0, { external: later }), aCommittedEvent(1, { external: external(1) })], 0, 2);
+            const listed = await storage.subscriptions.all();
+            expect([before, [...listed].sort((a, b) => a.position - b.position)]).toEqual([[], [{ key: other, position: 2, lastReceived: Date.UTC(2026, 0, 1, 0, 0, 1) }, { key: subscription, position: 5, lastReceived: Date.UTC(2026, 0, 1) }]]);
+        });
+    });
 });

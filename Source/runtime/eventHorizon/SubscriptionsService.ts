@@ -4,12 +4,13 @@ import type { MicroserviceAddress } from '../configuration/index.js';
 import { emptyGuid, type Guid } from '../guids/index.js';
 import { otherFailure, type Failure } from '../failures/index.js';
 import type { Logger } from '../logging/index.js';
+import type { EventHorizonMetrics } from '../metrics/index.js';
 import type { Tenants } from '../tenancy/index.js';
 import { executionContextFromWire, failureToWire, guidFromWire, RequestIsMalformed } from '../wire/index.js';
 import { eventHorizonFailures } from './failures.js';
 import { eventHorizonLogMessages as messages } from './logMessages.js';
 import { ScopedEventLogWriters } from './ScopedEventLogWriter.js';
-import { Subscription, type BackOff } from './Subscription.js';
+import { Subscription, type BackOff, type SubscriptionState } from './Subscription.js';
 import { subscriptionKeyText, type SubscriptionKey } from './SubscriptionKey.js';
 
 type Response = dolittle.runtime.eventhorizon.SubscriptionResponse.$Properties;
@@ -19,6 +20,7 @@ export type ConsumerContext = {
     readonly tenants: Tenants;
     readonly microservices: ReadonlyMap<Guid, MicroserviceAddress>;
     readonly logger: Logger;
+    readonly metrics: EventHorizonMetrics;
     readonly backOff?: BackOff;
     readonly pingInterval?: number;
 };
@@ -27,8 +29,23 @@ export type ConsumerContext = {
 export type SubscriptionsService = {
     readonly definition: grpc.ServiceDefinition;
     readonly implementation: grpc.UntypedServiceImplementation;
+    /** The subscriptions of the given consumer tenants: those started since the Runtime started, and those stored. */
+    subscriptionsOf(tenants: ReadonlyArray<Guid>): Promise<ReadonlyArray<SubscriptionReport>>;
     /** Ends every subscription's connection and its reconnecting. */
     stop(): Promise<void>;
+};
+
+/**
+ * One subscription of a consumer tenant as the management API shows it: its state (`notSubscribed` when it is stored
+ * but no head has asked for it since the Runtime started), its stored position, and when it last received events
+ * (as stored; missing when it has received nothing yet).
+ */
+export type SubscriptionReport = {
+    readonly consumerTenant: Guid;
+    readonly key: SubscriptionKey;
+    readonly state: SubscriptionState | { readonly kind: 'notSubscribed' };
+    readonly position: number;
+    readonly lastReceived?: number;
 };
 
 const answered = (failure: Failure): Response => ({ failure: failureToWire(failure) });
@@ -90,6 +107,7 @@ export function eventHorizonSubscriptionsServiceFor(context: ConsumerContext): S
                 producer,
                 writer,
                 logger: logger.withBindings({ consumerTenant, ...key }),
+                metrics: context.metrics,
                 ...(context.backOff === undefined ? {} : { backOff: context.backOff }),
                 ...(context.pingInterval === undefined ? {} : { pingInterval: context.pingInterval }),
             });
@@ -114,9 +132,30 @@ export function eventHorizonSubscriptionsServiceFor(context: ConsumerContext): S
         );
     };
 
+    const reportsOf = async (consumerTenant: Guid): Promise<ReadonlyArray<SubscriptionReport>> => {
+        const tenant = tenants.get(consumerTenant);
+        const stored = tenant === undefined ? [] : await tenant.storage.subscriptions.all();
+        const storedByKey = new Map(stored.map((found) => [subscriptionKeyText(found.key), found]));
+        const running = [...subscriptions.values()].filter((subscription) => subscription.consumerTenant === consumerTenant);
+        const runningKeys = new Set(running.map((subscription) => subscriptionKeyText(subscription.key)));
+        return [
+            ...running.map((subscription): SubscriptionReport => ({
+                position: 0,
+                ...storedByKey.get(subscriptionKeyText(subscription.key)),
+                consumerTenant,
+                key: subscription.key,
+                state: subscription.state,
+            })),
+            ...stored
+                .filter(({ key }) => !runningKeys.has(subscriptionKeyText(key)))
+                .map((found): SubscriptionReport => ({ ...found, consumerTenant, state: { kind: 'notSubscribed' } })),
+        ];
+    };
+
     return {
         definition: eventHorizonSubscriptionsService,
         implementation: { subscribe: handler },
+        subscriptionsOf: async (consumerTenants) => (await Promise.all(consumerTenants.map(reportsOf))).flat(),
         stop: async () => {
             stopping = true;
             await Promise.all([...subscriptions.values()].map((subscription) => subscription.stop()));

@@ -7,6 +7,7 @@ import { developmentTenant } from '../host/given/developmentTenant.js';
 import { printLogsOnFailure } from '../host/given/printLogsOnFailure.js';
 import type { RuntimeUnderTest } from '../host/given/RuntimeUnderTest.js';
 import { waitUntil } from '../host/given/waitUntil.js';
+import { scrapeMetrics, valueOf } from '../metrics/given/scrapeMetrics.js';
 import { describeForEachBackend } from '../storage/postgres/given/describeForEachBackend.js';
 import {
     consentFor,
@@ -19,9 +20,12 @@ import {
     type ConsumerHead,
     type ScopedEventRow,
 } from './given/twoMicroservices.js';
+import { eventHorizonFailureIds } from './failures.js';
+import { listSubscriptions, type SubscriptionJson } from './given/listSubscriptions.js';
 
 const backends = await backendsForTests(import.meta.url);
 const eventsInOneCommit = 25;
+const connectedSubscriptions = 'dolittle_shared_runtime_event_horizon_consumer_connected_subscriptions_current';
 
 /**
  * Commits, trying again while the producer cannot be reached: after the producer restarts, the SDK's channel is still
@@ -55,6 +59,9 @@ describeForEachBackend(backends, 'when the consumer Runtime is stopped, then kil
     let afterThousand: ReadonlyArray<ScopedEventRow> = [];
     let afterProducerOutage: ReadonlyArray<ScopedEventRow> = [];
     let retriesWhileProducerWasDown = 0;
+    let beforeSubscribingAgain: { readonly listed: ReadonlyArray<SubscriptionJson>; readonly received: number } | undefined;
+    let whileProducerWasDown: { readonly listed: ReadonlyArray<SubscriptionJson>; readonly connected: number } | undefined;
+    let connectedAfterOutage = 0;
     printLogsOnFailure(() => producer);
     printLogsOnFailure(() => consumer);
 
@@ -84,6 +91,8 @@ describeForEachBackend(backends, 'when the consumer Runtime is stopped, then kil
         // Stopped while the producer commits more: whatever was in flight is sent again after the restart.
         await Promise.all([consumer.stop(), commitRange(300, 600)]);
         await consumer.restart();
+        // No head has subscribed since the restart: the subscription is known only from its stored position.
+        beforeSubscribingAgain = { listed: await listSubscriptions(consumer), received: (await received()).length };
         subscribeAgain();
         await waitForReceived(301, 'the restarted consumer received events after the first 300');
         await Promise.all([consumer.kill('SIGKILL'), commitRange(600, 1000)]);
@@ -96,9 +105,14 @@ describeForEachBackend(backends, 'when the consumer Runtime is stopped, then kil
         await producer.stop();
         await waitUntil(() => retries() >= retriesBefore + 2, 'the consumer tried to reach the stopped producer twice', 60_000);
         retriesWhileProducerWasDown = retries() - retriesBefore;
+        let listed: ReadonlyArray<SubscriptionJson> = [];
+        // Between attempts it waits out the back-off; an attempt itself is short.
+        await waitUntil(async () => (listed = await listSubscriptions(consumer!)).some((subscription) => subscription.state === 'backingOff'), 'the CLI lists the subscription as backing off', 60_000);
+        whileProducerWasDown = { listed, connected: valueOf(await scrapeMetrics(consumer.httpPort), connectedSubscriptions) };
         await producer.restart();
         await commitRange(1000, 1100);
         await waitForReceived(1100, 'the consumer caught up with the events committed after the producer came back');
+        connectedAfterOutage = valueOf(await scrapeMetrics(consumer.httpPort), connectedSubscriptions);
         // Anything written twice would show up after the last expected event.
         await new Promise((resolve) => setTimeout(resolve, 1_000));
         afterProducerOutage = await received();
@@ -129,5 +143,19 @@ describeForEachBackend(backends, 'when the consumer Runtime is stopped, then kil
     });
     it('was killed once and restarted twice, as the scenario says', () => {
         expect((consumer?.logs() ?? '').split('\n').filter((line) => line.includes('ended with signal SIGKILL')).length).toBe(1);
+    });
+    it('lists the subscription after a restart, before a head subscribes again, as not subscribed at its stored position, with when it last received', () => {
+        expect(beforeSubscribingAgain?.listed.map((subscription) => [subscription.scopeId, subscription.state, subscription.position, subscription.lastReceived > 0]))
+            .toEqual([[scope, 'notSubscribed', beforeSubscribingAgain?.received, true]]);
+    });
+    it('lists the subscription as backing off while the producer is down, saying why and when it tries again', () => {
+        expect(whileProducerWasDown?.listed.map((subscription) => [subscription.state, subscription.failureId, subscription.consentId, subscription.nextAttempt > 0])).toEqual([
+            // Two failed attempts in, the latest one could not reach the producer at all.
+            ['backingOff', eventHorizonFailureIds.couldNotConnectToProducerRuntime, '', true],
+        ]);
+        expect(whileProducerWasDown?.listed[0]?.reason).toContain(`Could not connect to the producer Runtime at 127.0.0.1:${producer?.publicPort}`);
+    });
+    it('counts no connected subscription while the producer is down, and one again once it is back', () => {
+        expect([whileProducerWasDown?.connected, connectedAfterOutage]).toEqual([0, 1]);
     });
 });

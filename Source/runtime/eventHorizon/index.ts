@@ -1,10 +1,10 @@
 export { eventHorizonConsumerServiceFor, type ProducerContext } from './ConsumerService.js';
-export { eventHorizonSubscriptionsServiceFor, type ConsumerContext, type SubscriptionsService } from './SubscriptionsService.js';
+export { eventHorizonSubscriptionsServiceFor, type ConsumerContext, type SubscriptionReport, type SubscriptionsService } from './SubscriptionsService.js';
 export { eventHorizonFailureIds } from './failures.js';
 export { findConsent } from './findConsent.js';
-export { defaultBackOff, defaultConsumerPingInterval, type BackOff } from './Subscription.js';
+export { defaultBackOff, defaultConsumerPingInterval, type BackOff, type SubscriptionState } from './Subscription.js';
 export type { SubscriptionKey } from './SubscriptionKey.js';
-export { SubscriptionWasChangedElsewhere, type SubscriptionStorage } from './SubscriptionStorage.js';
+export { SubscriptionWasChangedElsewhere, type StoredSubscription, type SubscriptionStorage } from './SubscriptionStorage.js';
 export { SqliteSubscriptions } from './sqlite/SqliteSubscriptions.js';
 export { eventHorizonSqliteMigrations } from './sqlite/migrations.js';
 export { PostgresSubscriptions } from './postgres/PostgresSubscriptions.js';

@@ -48,11 +48,16 @@ export function servicesFor(configuration: RuntimeConfiguration, tenants: Tenant
     const embeddings: RuntimeService = embeddingsServiceFor(registrationsFor('embeddings'));
     const embeddingStore: RuntimeService = embeddingStoreServiceFor(tenants, logger.forCategory('embeddings.store'));
     const eventHorizonProducer: RuntimeService = eventHorizonConsumerServiceFor({ tenants, consents: configuration.consents, lifetimes, logger: logger.forCategory('eventHorizon.producer') });
-    const eventHorizonSubscriptions = eventHorizonSubscriptionsServiceFor({ tenants, microservices: configuration.microservices, logger: logger.forCategory('eventHorizon.consumer') });
+    const eventHorizonSubscriptions = eventHorizonSubscriptionsServiceFor({
+        tenants,
+        microservices: configuration.microservices,
+        logger: logger.forCategory('eventHorizon.consumer'),
+        metrics: metrics.eventHorizon,
+    });
     return {
         private: [eventStore, eventHandlers, filters, projections, projectionStore, embeddings, embeddingStore, eventHorizonSubscriptions, health],
         public: [eventHorizonProducer, health],
-        management: [...managementServicesFor(tenants, registered, logger.forCategory('management')), health],
+        management: [...managementServicesFor(tenants, registered, logger.forCategory('management'), eventHorizonSubscriptions), health],
         stop: async () => {
             await eventHorizonSubscriptions.stop();
             await lifetimes.end();

@@ -7,7 +7,9 @@ import {
     managementTenantsService,
     type dolittle,
 } from '@dolittle-typescript/protocol';
+import type { SubscriptionReport } from '../eventHorizon/index.js';
 import type { CommittedEvent } from '../eventStore/index.js';
+import type { Guid } from '../guids/index.js';
 import type { Logger } from '../logging/index.js';
 import { eventLogSource } from '../streams/index.js';
 import type { Tenants } from '../tenancy/index.js';
@@ -17,14 +19,15 @@ import { answerManagementCall, failureFor, guidField, tenantOf, tenantsOf, type 
 type Management = typeof dolittle.runtime.management;
 type ManagedEvent = dolittle.runtime.management.ManagedEvent.$Properties;
 type TailResponse = dolittle.runtime.management.TailResponse.$Properties;
+type SubscriptionStatus = dolittle.runtime.management.SubscriptionStatus.$Properties;
 
-/** What the Event Horizon tells the management API about its subscriptions (an empty list until it has landed). */
+/** What the Event Horizon tells the management API about its consumer subscriptions. */
 export type SubscriptionsView = {
-    /** The subscriptions of the given tenants' consumers, with their state. */
-    subscriptionsOf(tenants: ReadonlyArray<string>): Promise<ReadonlyArray<dolittle.runtime.management.SubscriptionStatus.$Properties>>;
+    /** The subscriptions of the given consumer tenants, with their state. */
+    subscriptionsOf(tenants: ReadonlyArray<Guid>): Promise<ReadonlyArray<SubscriptionReport>>;
 };
 
-/** No Event Horizon subscriptions: this Runtime does not subscribe to other microservices yet. */
+/** No Event Horizon subscriptions: for tools and tests that run the management services without a consumer. */
 export const noSubscriptions: SubscriptionsView = { subscriptionsOf: () => Promise.resolve([]) };
 
 /** How many events the tail reads at a time. */
@@ -114,7 +117,7 @@ export function eventStoreServicesFor(tenants: Tenants, subscriptions: Subscript
     };
 
     const getSubscriptions = async (request: InstanceType<Management['GetSubscriptionsRequest']>): Promise<dolittle.runtime.management.GetSubscriptionsResponse.$Properties> => ({
-        subscriptions: [...await subscriptions.subscriptionsOf(tenantsOf(tenants, request.tenantId).map((tenant) => tenant.id))],
+        subscriptions: (await subscriptions.subscriptionsOf(tenantsOf(tenants, request.tenantId).map((tenant) => tenant.id))).map(subscriptionStatus),
     });
 
     return [
@@ -143,5 +146,24 @@ function managedEvent(event: CommittedEvent): ManagedEvent {
         content: event.content,
         aggregateRootId: event.aggregate?.aggregateRootId ?? '',
         aggregateVersion: event.aggregate?.version ?? 0,
+    };
+}
+
+function subscriptionStatus(report: SubscriptionReport): SubscriptionStatus {
+    const { key, state } = report;
+    return {
+        consumerTenantId: report.consumerTenant,
+        producerMicroserviceId: key.producerMicroservice,
+        producerTenantId: key.producerTenant,
+        publicStreamId: key.stream,
+        partitionId: key.partition,
+        scopeId: key.scope,
+        state: state.kind,
+        position: report.position,
+        lastReceived: report.lastReceived ?? 0,
+        ...(state.kind === 'connected' ? { consentId: state.consent, connectedSince: state.since } : {}),
+        ...(state.kind === 'refused' || state.kind === 'backingOff'
+            ? { failureId: state.failure.id, reason: state.failure.reason, nextAttempt: Math.round(state.nextAttempt) }
+            : {}),
     };
 }

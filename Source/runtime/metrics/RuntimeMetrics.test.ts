@@ -81,3 +81,25 @@ describe('when a processor is watched', () => {
         expect(valueOf(read, 'dolittle_customer_runtime_eventhandlers_event_processing_time_seconds_count', { eventHandler: 'a1b2' })).toBe(2);
     });
 });
+
+describe('when Event Horizon subscriptions of two producers connect, receive and disconnect', () => {
+    const metrics = new RuntimeMetrics();
+    const { eventHorizon } = metrics.recorders;
+    const [first, second] = ['a14bb24e-51f3-4d83-9eba-44c4cffe6bb9', '0c2b7d4e-9a1f-4e3b-8c5d-6f7a8b9c0d1e'];
+    const connectedGauge = 'dolittle_shared_runtime_event_horizon_consumer_connected_subscriptions_current';
+    const received = 'dolittle_shared_runtime_event_horizon_consumer_handled_events_total';
+    eventHorizon.subscriptionConnected(tenant, first);
+    eventHorizon.subscriptionConnected(tenant, first);
+    eventHorizon.subscriptionConnected(tenant, second);
+    eventHorizon.eventsReceived(tenant, first, 3);
+    eventHorizon.eventsReceived(tenant, first, 2);
+    eventHorizon.eventsReceived(tenant, second, 7);
+    eventHorizon.subscriptionDisconnected(tenant, first);
+    const read = samples(metrics);
+    it('shows the subscriptions connected now per producer', async () => {
+        expect([valueOf(await read, connectedGauge, { tenant, producer: first }), valueOf(await read, connectedGauge, { tenant, producer: second })]).toEqual([1, 1]);
+    });
+    it('counts the received events per producer', async () => {
+        expect([valueOf(await read, received, { tenant, producer: first }), valueOf(await read, received, { tenant, producer: second })]).toEqual([5, 7]);
+    });
+});

@@ -74,8 +74,8 @@ export interface StorageMetrics {
 }
 
 /**
- * What the Event Horizon consumer reports (reserved for it: the names are in Documentation/operations.md). A
- * subscription is connected from its connection's acceptance until it ends.
+ * What the Event Horizon consumer reports, per consumer tenant and producer microservice (the metric names are in
+ * Documentation/operations.md). A subscription is connected from the producer's consent until its connection ends.
  */
 export interface EventHorizonMetrics {
     subscriptionConnected(consumerTenant: string, producerMicroservice: string): void;

@@ -2,15 +2,18 @@ import type pg from 'pg';
 import { EventStoreIsUnavailable, insertPostgresEventsStatement, splitPostgresInsertStatements, type CommittedEvent } from '../../eventStore/index.js';
 import { postgresErrors, type PostgresDatabase } from '../../storage/postgres/index.js';
 import type { SubscriptionKey } from '../SubscriptionKey.js';
-import { SubscriptionWasChangedElsewhere, type SubscriptionStorage } from '../SubscriptionStorage.js';
+import { SubscriptionWasChangedElsewhere, type StoredSubscription, type SubscriptionStorage } from '../SubscriptionStorage.js';
+import { lastReceivedOf, storedSubscriptionFromRow, type SubscriptionRow } from '../storedSubscriptionFromRow.js';
 
 const keyColumns = 'producer_microservice, producer_tenant, stream, partition, scope';
 const statements = {
     position: `SELECT position::text AS position FROM event_horizon_subscriptions WHERE (${keyColumns}) = ($1, $2, $3, $4, $5)`,
+    all: `SELECT ${keyColumns}, position::text AS position, last_received::text AS last_received FROM event_horizon_subscriptions ORDER BY ${keyColumns}`,
     // Inserted at the first batch, moved only from the position the batch was read for: a second writer changes nothing.
     move: `
-        INSERT INTO event_horizon_subscriptions (${keyColumns}, position) VALUES ($1, $2, $3, $4, $5, $6)
-        ON CONFLICT (${keyColumns}) DO UPDATE SET position = excluded.position WHERE event_horizon_subscriptions.position = $7`,
+        INSERT INTO event_horizon_subscriptions (${keyColumns}, position, last_received) VALUES ($1, $2, $3, $4, $5, $6, $7)
+        ON CONFLICT (${keyColumns}) DO UPDATE SET position = excluded.position, last_received = excluded.last_received
+        WHERE event_horizon_subscriptions.position = $8`,
 };
 
 /** A consumer tenant's subscriptions in its PostgreSQL schema. */
@@ -27,6 +30,11 @@ export class PostgresSubscriptions implements SubscriptionStorage {
         return Number(result.rows[0]?.position ?? 0);
     }
 
+    async all(): Promise<ReadonlyArray<StoredSubscription>> {
+        const result = await this.#pool.query<SubscriptionRow>({ name: 'eventHorizon.all', text: statements.all });
+        return result.rows.map(storedSubscriptionFromRow);
+    }
+
     async receive(subscription: SubscriptionKey, events: ReadonlyArray<CommittedEvent>, fromPosition: number, toPosition: number): Promise<void> {
         let client: pg.PoolClient;
         try {
@@ -38,7 +46,7 @@ export class PostgresSubscriptions implements SubscriptionStorage {
         try {
             await client.query('BEGIN');
             try {
-                const moved = await client.query({ name: 'eventHorizon.move', text: statements.move, values: [...keyOf(subscription), toPosition, fromPosition] });
+                const moved = await client.query({ name: 'eventHorizon.move', text: statements.move, values: [...keyOf(subscription), toPosition, lastReceivedOf(events), fromPosition] });
                 if (moved.rowCount !== 1) {
                     throw new SubscriptionWasChangedElsewhere(`the subscription is no longer at position ${fromPosition}`);
                 }

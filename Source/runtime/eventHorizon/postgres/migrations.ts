@@ -20,4 +20,10 @@ export const eventHorizonPostgresMigrations: ReadonlyArray<PostgresMigration> = 
             );
         `,
     },
+    {
+        // When the last received batch arrived (milliseconds since the epoch, the latest event's receive time); NULL
+        // for subscriptions stored before it was kept.
+        name: 'eventHorizon.2.lastReceived',
+        sql: 'ALTER TABLE event_horizon_subscriptions ADD COLUMN last_received bigint',
+    },
 ];

@@ -1,15 +1,18 @@
 import { EventStoreIsUnavailable, eventToSqliteParameters, sqliteEventColumns, type CommittedEvent } from '../../eventStore/index.js';
 import { defaultWriteLockWaiting, SqliteRowWasNotChanged, SqliteWriter, type SqliteDatabase } from '../../storage/sqlite/index.js';
 import type { SubscriptionKey } from '../SubscriptionKey.js';
-import { SubscriptionWasChangedElsewhere, type SubscriptionStorage } from '../SubscriptionStorage.js';
+import { SubscriptionWasChangedElsewhere, type StoredSubscription, type SubscriptionStorage } from '../SubscriptionStorage.js';
+import { lastReceivedOf, storedSubscriptionFromRow, type SubscriptionRow } from '../storedSubscriptionFromRow.js';
 
 const keyColumns = 'producer_microservice, producer_tenant, stream, partition, scope';
 const sql = {
     position: `SELECT position FROM event_horizon_subscriptions WHERE (${keyColumns}) = (?, ?, ?, ?, ?)`,
+    all: `SELECT ${keyColumns}, position, last_received FROM event_horizon_subscriptions ORDER BY ${keyColumns}`,
     // Inserted at the first batch, moved only from the position the batch was read for: a second writer changes nothing.
     move: `
-        INSERT INTO event_horizon_subscriptions (${keyColumns}, position) VALUES (?, ?, ?, ?, ?, ?)
-        ON CONFLICT (${keyColumns}) DO UPDATE SET position = excluded.position WHERE event_horizon_subscriptions.position = ?`,
+        INSERT INTO event_horizon_subscriptions (${keyColumns}, position, last_received) VALUES (?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (${keyColumns}) DO UPDATE SET position = excluded.position, last_received = excluded.last_received
+        WHERE event_horizon_subscriptions.position = ?`,
     insertEvent: `INSERT INTO event_log (${sqliteEventColumns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 };
 
@@ -34,11 +37,16 @@ export class SqliteSubscriptions implements SubscriptionStorage {
         return Promise.resolve(found ?? 0);
     }
 
+    all(): Promise<ReadonlyArray<StoredSubscription>> {
+        const rows = this.#database.prepare(sql.all).all() as SubscriptionRow[];
+        return Promise.resolve(rows.map(storedSubscriptionFromRow));
+    }
+
     async receive(subscription: SubscriptionKey, events: ReadonlyArray<CommittedEvent>, fromPosition: number, toPosition: number): Promise<void> {
         const rows = events.map((event) => eventToSqliteParameters(subscription.scope, event, JSON.stringify(event.executionContext)));
         try {
             await this.#writer.write([
-                { sql: sql.move, rows: [[...keyOf(subscription), toPosition, fromPosition]], eachRowChangesOneRow: true },
+                { sql: sql.move, rows: [[...keyOf(subscription), toPosition, lastReceivedOf(events), fromPosition]], eachRowChangesOneRow: true },
                 { sql: sql.insertEvent, rows },
             ]);
         } catch (error) {

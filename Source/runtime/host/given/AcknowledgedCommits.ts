@@ -44,7 +44,7 @@ export class AcknowledgedCommits {
         const reader = connectClient(runtime, (builder) => builder.withEventHandlers((eventHandlers) => {
             eventHandlers.createEventHandler(randomUUID(), (eventHandler) => eventHandler.unpartitioned().handle(this.eventTypeId, handled.handler()));
         }));
-        const [sentinel] = await commitEvents(reader.client.eventStore.forTenant(developmentTenant), this.eventTypeId, [{ content: { sentinel: true }, eventSourceId: randomUUID() }]);
+        const [sentinel] = await commitWhenReachable(() => commitEvents(reader.client.eventStore.forTenant(developmentTenant), this.eventTypeId, [{ content: { sentinel: true }, eventSourceId: randomUUID() }]));
         await handled.waitFor((call) => call.content['sentinel'] === true, 'a fresh handler read the event log up to the sentinel committed after the restart', 60_000);
         return { reader, sentinelSequenceNumber: sentinel?.eventLogSequenceNumber.value ?? -1 };
     }
@@ -58,5 +58,25 @@ export class AcknowledgedCommits {
     /** The errors that were not gRPC status errors (a committer should end only because the Runtime went away). */
     get errorsWithoutStatus(): ReadonlyArray<unknown> {
         return this.errors.filter((error) => typeof (error as { code?: unknown }).code !== 'number');
+    }
+}
+
+/**
+ * Commits through a fresh SDK client, trying again while its channel is not connected yet: SDK 17's old grpc-js fails
+ * the first call with UNAVAILABLE "No connection established" when its first connection attempt comes too early, as
+ * it can on a busy machine right after a restart. Any other error, or still unreachable after 30 s, fails.
+ */
+async function commitWhenReachable<Result>(commit: () => Promise<Result>): Promise<Result> {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+        try {
+            return await commit();
+        } catch (error) {
+            const unavailable = (error as { code?: unknown }).code === 14;
+            if (!unavailable || Date.now() > deadline) {
+                throw error;
+            }
+            await new Promise((resolve) => setTimeout(resolve, 500));
+        }
     }
 }

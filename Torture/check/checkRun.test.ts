@@ -69,6 +69,15 @@ describe('when the torture checker counts a run', () => {
         expect(failuresOf(checkRun(commits, [store, emptyStore, emptyStore], [...deliveries, ...again]))).toEqual(['unpartitioned handler: delivered again beyond the one in flight = 1']);
     });
 
+    it('counts a commit answered unavailable that was stored, and allows it only when PostgreSQL crashed', () => {
+        const { store, deliveries } = cleanRun();
+        const commits: CommitRecord[] = [acknowledged(['a'], [0]), { tenant: 0, kind: 'events', ids: ['b'], outcome: 'refused', sequenceNumbers: [], reason: 'The event store is unavailable: connection lost' }];
+        expect([
+            failuresOf(checkRun(commits, [store, emptyStore, emptyStore], deliveries)),
+            failuresOf(checkRun(commits, [store, emptyStore, emptyStore], deliveries, { positionsMayGoBack: true })),
+        ]).toEqual([['event log: commits answered unavailable but stored = 1'], []]);
+    });
+
     it('allows more than the one event in flight again when PostgreSQL crashed (unflushed positions are lost)', () => {
         const { store, commits, deliveries } = cleanRun();
         const again = [delivered('unpartitioned', 2, 0), delivered('unpartitioned', 2, 1, source2)];

@@ -35,11 +35,13 @@ function saveStateExpressions(first: number, withFailingPartitions: boolean): st
         )`;
 }
 
-// Stream appends and processor states are bookkeeping derived from the event log, so their commits do not wait
-// for the WAL flush. set_config(..., true) is SET LOCAL as a function, which lets the setting ride in the same
-// single statement: it holds until this statement's implicit transaction commits. A Runtime crash loses
-// nothing (the server has the commit); a server crash can lose the last ones, and processing then repeats from
-// an older position, but never skips, because a stream and its filter's state commit together.
+// Processor positions are bookkeeping derived from the event log, so their commits do not wait for the WAL flush.
+// set_config(..., true) is SET LOCAL as a function, which lets the setting ride in the same single statement: it holds
+// until this statement's implicit transaction commits. A Runtime crash loses nothing (the server has the commit); a
+// server crash can lose the last ones, and processing then repeats from an older position, but never skips. Stream
+// appends (a filter's chosen events with its position) and a projection's read models do wait for the flush: the
+// Runtime goes on from the position it holds in memory when the server comes back, so an append the server lost in
+// a crash would leave a hole in the stream that nothing fills (the torture suite found such holes).
 const withoutWaitingForFlush = "set_config('synchronous_commit', 'off', true)";
 
 // Appends events ($1 scope, $2 public, $3 stream id, $4 partitions, $5 event log sequence numbers) numbered from
@@ -61,8 +63,7 @@ function appendAndSaveState(withFailingPartitions: boolean): string {
         )
         SELECT
             CASE WHEN (SELECT count(*) FROM appended) = cardinality($5::bigint[]) THEN next.position ELSE streams_event_is_not_in_event_log($1) END
-                AS first_position,
-            ${withoutWaitingForFlush}
+                AS first_position
         FROM next`;
 }
 
@@ -93,6 +94,8 @@ export const postgresStreamStatements = {
     definitions: 'SELECT scope, stream_id, partitioned, filter FROM stream_definitions WHERE public = false ORDER BY scope, stream_id',
     saveState: `WITH ${saveStateExpressions(1, true)} SELECT ${withoutWaitingForFlush}`,
     saveStateWithoutFailingPartitions: `WITH ${saveStateExpressions(1, false)} SELECT ${withoutWaitingForFlush}`,
+    saveStateDurably: `WITH ${saveStateExpressions(1, true)} SELECT 1`,
+    saveStateDurablyWithoutFailingPartitions: `WITH ${saveStateExpressions(1, false)} SELECT 1`,
     appendAndSaveState: appendAndSaveState(true),
     appendAndSaveStateWithoutFailingPartitions: appendAndSaveState(false),
     alreadyInStream: `

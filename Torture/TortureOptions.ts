@@ -15,6 +15,8 @@ export type TortureOptions = {
     readonly secondRuntimes: number;
     /** Times a tenant's embedded database file is write-locked by another process for a few seconds; embedded only. */
     readonly fileLocks: number;
+    /** SIGKILLs of the Event Horizon consumer's Runtime (the producer's are the Runtime kills). */
+    readonly consumerKills: number;
     /** How long the consumers may take to catch up after the writers finish. */
     readonly catchUpSeconds: number;
     /** The Runtime's main.js to torture; the repository's build when left out (e.g. a build with a planted fault). */
@@ -33,6 +35,7 @@ export const tortureUsage = `npm run torture -- [options]
   --postgres-restarts <count>  crash-stops and starts of PostgreSQL (default 2)
   --second-runtimes <count>    a second Runtime on the same stores for a few seconds (default 1)
   --file-locks <count>         the embedded file write-locked by another process for a few seconds (default 1)
+  --consumer-kills <count>     SIGKILLs of the Event Horizon consumer microservice's Runtime (default 1)
   --catch-up <seconds>         how long the consumers may take to catch up at the end (default 180)
   --runtime-main <main.js>     torture another build of the Runtime (e.g. one with a planted fault)
   --folder <path>              keep the runs' folders (logs, stores, deliveries) there
@@ -52,6 +55,7 @@ export function parseTortureOptions(argv: ReadonlyArray<string>): TortureOptions
             'catch-up': { type: 'string' },
             'second-runtimes': { type: 'string' },
             'file-locks': { type: 'string' },
+            'consumer-kills': { type: 'string' },
             folder: { type: 'string' },
             'runtime-main': { type: 'string' },
             help: { type: 'boolean' },
@@ -75,6 +79,7 @@ export function parseTortureOptions(argv: ReadonlyArray<string>): TortureOptions
         postgresRestarts: count(values['postgres-restarts'], 2, '--postgres-restarts', 0),
         secondRuntimes: count(values['second-runtimes'], 1, '--second-runtimes', 0),
         fileLocks: count(values['file-locks'], 1, '--file-locks', 0),
+        consumerKills: count(values['consumer-kills'], 1, '--consumer-kills', 0),
         catchUpSeconds: count(values['catch-up'], 180, '--catch-up', 1),
         folder: values.folder,
         runtimeMain: values['runtime-main'],

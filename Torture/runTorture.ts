@@ -13,6 +13,7 @@ import { Ledger } from './writers/Ledger.js';
 import { SdkCommitter } from './writers/SdkCommitter.js';
 import { EventBudget, runWriter, type TenantAggregates } from './writers/Writer.js';
 import { storeNameOf, tortureIdentifiers } from './identifiers.js';
+import { subscribeConsumer } from './eventHorizon/subscribeConsumer.js';
 import { writeLockFromAnotherProcess } from '../Source/runtime/storage/sqlite/given/writeLockFromAnotherProcess.js';
 
 /** What one backend's run did and found. */
@@ -26,7 +27,7 @@ export type TortureResult = {
     readonly seconds: number;
 };
 
-type Fault = 'runtime' | 'head' | 'postgres' | 'second' | 'lock';
+type Fault = 'runtime' | 'head' | 'postgres' | 'second' | 'lock' | 'consumer';
 
 /** How long a second Runtime runs, and a file stays locked. */
 const faultSeconds = 3;
@@ -37,22 +38,28 @@ const writerConnections = 8;
 
 /**
  * One torture run on one backend (PostgreSQL when a throw-away server is given, whose schemas it uses and which it
- * restarts; else the embedded store): the writers commit while the consumers handle and project, and the faults strike
+ * restarts; else the embedded store): the writers commit while the consumers handle, project and receive public
+ * events over the Event Horizon in a second microservice's Runtime, and the faults strike
  * at planned fractions of the acknowledged events. Then the consumers get time to catch up, and the checker counts.
  */
 export async function runTorture(options: TortureOptions, folder: string, postgres: ThrowAwayPostgresServer | undefined, log: (line: string) => void): Promise<TortureResult> {
     const started = Date.now();
     const backend = postgres === undefined ? 'embedded' : 'postgres';
     await mkdir(folder, { recursive: true });
-    const location: StoreLocation = postgres === undefined ? { kind: 'embedded', dataFolder: join(folder, 'data') } : { kind: 'postgres', connectionString: postgres.connectionString };
+    const location: StoreLocation = postgres === undefined
+        ? { kind: 'embedded', dataFolder: join(folder, 'data'), consumerDataFolder: join(folder, 'consumer', 'data') }
+        : { kind: 'postgres', connectionString: postgres.connectionString };
     const storeArguments = postgres === undefined ? [] : ['--store', 'postgres', '--postgres', postgres.connectionString];
     const runtime = await TortureRuntime.start(folder, storeArguments, options.runtimeMain);
+    // The Event Horizon: a consumer microservice's Runtime subscribes every tenant to the producer's public partition.
+    const consumer = await TortureRuntime.startConsumer(folder, runtime.publicPort!, storeArguments, options.runtimeMain);
+    await subscribeConsumer(consumer.address!, log);
     const heads = new ConsumerHeads(join(folder, 'deliveries.csv'), join(folder, 'heads.log'));
     heads.start(runtime.address!);
     // Every eighth writer commits its plain events through the official SDK 17.
     const sdk = new SdkCommitter();
     sdk.start(runtime.address!);
-    const faults: Record<Fault, number> = { runtime: 0, head: 0, postgres: 0, second: 0, lock: 0 };
+    const faults: Record<Fault, number> = { runtime: 0, head: 0, postgres: 0, second: 0, lock: 0, consumer: 0 };
     // While a second Runtime runs on the same stores, every fourth writer connection commits through it.
     let second: TortureRuntime | undefined;
     try {
@@ -96,6 +103,11 @@ export async function runTorture(options: TortureOptions, folder: string, postgr
                 const lock = await writeLockFromAnotherProcess(join(folder, 'data', `${storeNameOf(tenant)}.sqlite`));
                 await new Promise((resolve) => setTimeout(resolve, faultSeconds * 1_000));
                 await lock.release();
+            } else if (fault.kind === 'consumer') {
+                log('  fault: SIGKILL the Event Horizon consumer\'s Runtime, start it again, subscribe again');
+                await consumer.kill();
+                await consumer.restart();
+                await subscribeConsumer(consumer.address!, log);
             } else {
                 await strike(fault.kind, runtime, heads, postgres, log);
                 if (fault.kind === 'runtime') {
@@ -116,6 +128,7 @@ export async function runTorture(options: TortureOptions, folder: string, postgr
             await new Promise((resolve) => setTimeout(resolve, 1_000));
         }
         await heads.stop();
+        await consumer.stop();
         await runtime.stop();
         const stores = await readStores(location);
         const figures = checkRun(ledger.commits, stores, readDeliveries(join(folder, 'deliveries.csv')), { positionsMayGoBack: faults.postgres > 0 });
@@ -134,6 +147,7 @@ export async function runTorture(options: TortureOptions, folder: string, postgr
                 'PostgreSQL restarts': faults.postgres,
                 'second Runtimes': faults.second,
                 'file locks': faults.lock,
+                'Event Horizon consumer SIGKILLs': faults.consumer,
             },
             commits,
             storedEvents: stores.reduce((sum, store) => sum + store.events.length, 0),
@@ -143,6 +157,7 @@ export async function runTorture(options: TortureOptions, folder: string, postgr
         await second?.kill().catch(() => undefined);
         await sdk.stop().catch(() => undefined);
         await heads.stop().catch(() => undefined);
+        await consumer.stop().catch(() => undefined);
         await runtime.stop().catch(() => undefined);
     }
 }
@@ -155,9 +170,10 @@ function faultPlan(options: TortureOptions, backend: 'embedded' | 'postgres'): R
         ...Array.from({ length: backend === 'postgres' ? options.postgresRestarts : 0 }, (): Fault => 'postgres'),
         ...Array.from({ length: options.secondRuntimes }, (): Fault => 'second'),
         ...Array.from({ length: backend === 'embedded' ? options.fileLocks : 0 }, (): Fault => 'lock'),
+        ...Array.from({ length: options.consumerKills }, (): Fault => 'consumer'),
     ];
     // Interleave the kinds (one of each in turn), spread evenly over the first 90 % of the run.
-    const queues = (['runtime', 'head', 'postgres', 'second', 'lock'] as const).map((name) => kinds.filter((kind) => kind === name));
+    const queues = (['runtime', 'head', 'postgres', 'second', 'lock', 'consumer'] as const).map((name) => kinds.filter((kind) => kind === name));
     const interleaved: Fault[] = [];
     while (queues.some((queue) => queue.length > 0)) {
         for (const queue of queues) {

@@ -44,7 +44,7 @@ describe('when the torture harness runs a short run', () => {
         const result = summary(await runTorture(options, join(folder, 'embedded'), undefined, () => undefined));
         expect({ failures: result.failures, faults: result.faults }, result.table).toEqual({
             failures: [],
-            faults: { 'Runtime SIGKILLs': 3, 'head SIGKILLs': 1, 'PostgreSQL restarts': 0, 'second Runtimes': 1, 'file locks': 1 },
+            faults: { 'Runtime SIGKILLs': 3, 'head SIGKILLs': 1, 'PostgreSQL restarts': 0, 'second Runtimes': 1, 'file locks': 1, 'Event Horizon consumer SIGKILLs': 1 },
         });
     }, 300_000);
 
@@ -54,7 +54,7 @@ describe('when the torture harness runs a short run', () => {
         const result = summary(await runTorture(options, join(folder, 'postgres'), server, () => undefined));
         expect({ failures: result.failures, faults: result.faults }, result.table).toEqual({
             failures: [],
-            faults: { 'Runtime SIGKILLs': 3, 'head SIGKILLs': 1, 'PostgreSQL restarts': 2, 'second Runtimes': 1, 'file locks': 0 },
+            faults: { 'Runtime SIGKILLs': 3, 'head SIGKILLs': 1, 'PostgreSQL restarts': 2, 'second Runtimes': 1, 'file locks': 0, 'Event Horizon consumer SIGKILLs': 1 },
         });
     }, 300_000);
 });

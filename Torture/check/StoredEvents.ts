@@ -6,11 +6,14 @@ export type StoredEvent = {
     /** The id the writer put in the content. */
     readonly id: string;
     readonly aggregateVersion: number | undefined;
+    readonly public: boolean;
 };
 
-/** A tenant's store, read after the run: its event log and the projection's read models. */
+/** A tenant's store, read after the run: its event log, the projection's read models and the Event Horizon consumer's scoped log. */
 export type TenantStore = {
     readonly events: ReadonlyArray<StoredEvent>;
+    /** The events the consumer microservice's Runtime received into its scope, in the order of its scoped log. */
+    readonly received: ReadonlyArray<StoredEvent>;
     /** The projection's read models: event source → the counter. */
     readonly readModels: ReadonlyMap<string, number>;
 };
@@ -22,10 +25,13 @@ export type EventRow = {
     readonly event_source: string;
     readonly content: string;
     readonly aggregate_version: number | string | null;
+    readonly public: number | boolean;
 };
 
-/** The SQL that reads a tenant's default-scope event log in order (the same on both backends). */
-export const eventLogQuery = "SELECT sequence_number, type_id, event_source, content, aggregate_version FROM event_log WHERE scope = '00000000-0000-0000-0000-000000000000' ORDER BY sequence_number";
+/** The SQL that reads a scope of a tenant's event log in order (the same on both backends). */
+export function eventLogQuery(scope: string): string {
+    return `SELECT sequence_number, type_id, event_source, content, aggregate_version, public FROM event_log WHERE scope = '${scope}' ORDER BY sequence_number`;
+}
 
 /** The SQL that reads the projection's read models (the projection id is a parameter). */
 export const readModelsQuery = 'SELECT key, state FROM projection_read_models WHERE projection_id = ';
@@ -39,6 +45,7 @@ export function storedEventOf(row: EventRow): StoredEvent {
         eventSource: row.event_source.toLowerCase(),
         id: typeof content.id === 'string' ? content.id : '(no id)',
         aggregateVersion: row.aggregate_version === null ? undefined : Number(row.aggregate_version),
+        public: row.public === true || row.public === 1,
     };
 }
 

@@ -6,10 +6,10 @@ import type { Delivery } from './Delivery.js';
 import type { StoredEvent, TenantStore } from './StoredEvents.js';
 
 const [source1, source2] = ['11111111-1111-4111-8111-111111111111', '22222222-2222-4222-8222-222222222222'];
-const ordered = (sequenceNumber: number, id: string, eventSource = source1): StoredEvent => ({ sequenceNumber, typeId: tortureIdentifiers.ordered, eventSource, id, aggregateVersion: undefined });
+const ordered = (sequenceNumber: number, id: string, eventSource = source1, isPublic = false): StoredEvent => ({ sequenceNumber, typeId: tortureIdentifiers.ordered, eventSource, id, aggregateVersion: undefined, public: isPublic });
 const acknowledged = (ids: ReadonlyArray<string>, sequenceNumbers: ReadonlyArray<number>): CommitRecord => ({ tenant: 0, kind: 'events', ids, outcome: 'acknowledged', sequenceNumbers });
 const delivered = (processor: Delivery['processor'], connection: number, sequenceNumber: number, partition = source1): Delivery => ({ processor, connection, tenant: 0, sequenceNumber, partition });
-const emptyStore: TenantStore = { events: [], readModels: new Map() };
+const emptyStore: TenantStore = { events: [], readModels: new Map(), received: [] };
 
 /** The figures that must be 0 and are not, as "subject: name = value". */
 function failuresOf(figures: ReadonlyArray<Figure>): ReadonlyArray<string> {
@@ -18,8 +18,8 @@ function failuresOf(figures: ReadonlyArray<Figure>): ReadonlyArray<string> {
 
 /** A clean run of two events, every consumer caught up: the base each case breaks one way. */
 function cleanRun() {
-    const events = [ordered(0, 'a'), ordered(1, 'b', source2)];
-    const store: TenantStore = { events, readModels: new Map([[source1, 1], [source2, 1]]) };
+    const events = [ordered(0, 'a'), ordered(1, 'b', source2, true)];
+    const store: TenantStore = { events, readModels: new Map([[source1, 1], [source2, 1]]), received: [ordered(0, 'b', source2, true)] };
     const commits = [acknowledged(['a', 'b'], [0, 1])];
     const deliveries = [delivered('unpartitioned', 1, 0), delivered('unpartitioned', 1, 1, source2), delivered('partitioned', 1, 0), delivered('partitioned', 1, 1, source2)];
     return { store, commits, deliveries };
@@ -33,11 +33,12 @@ describe('when the torture checker counts a run', () => {
 
     it('counts an acknowledged event that is not stored, a gap, and an event stored twice', () => {
         const { commits, deliveries } = cleanRun();
-        const store: TenantStore = { events: [ordered(0, 'a'), ordered(2, 'a', source2)], readModels: new Map([[source1, 1], [source2, 1]]) };
+        const store: TenantStore = { ...cleanRun().store, events: [ordered(0, 'a'), ordered(2, 'a', source2)] };
         expect(failuresOf(checkRun(commits, [store, emptyStore, emptyStore], deliveries))).toEqual(expect.arrayContaining([
             'event log: acknowledged events missing or moved = 1',
             'event log: sequence number gaps = 1',
             'event log: events stored twice = 1',
+            'Event Horizon subscription: received events not public at the producer = 1',
         ]));
     });
 
@@ -86,7 +87,21 @@ describe('when the torture checker counts a run', () => {
 
     it('counts a read model that differs from a clean replay of the log', () => {
         const { commits, deliveries } = cleanRun();
-        const store: TenantStore = { events: cleanRun().store.events, readModels: new Map([[source1, 2], [source2, 1]]) };
+        const store: TenantStore = { ...cleanRun().store, readModels: new Map([[source1, 2], [source2, 1]]) };
         expect(failuresOf(checkRun(commits, [store, emptyStore, emptyStore], deliveries))).toEqual(['projection: read models that differ from a clean replay = 1']);
+    });
+
+    it('counts a public event the consumer never received, one received twice, one out of order, and a gap in the scoped log', () => {
+        const { commits, deliveries } = cleanRun();
+        const events = [ordered(0, 'a', source1, true), ordered(1, 'b', source2, true), ordered(2, 'c', source1, true)];
+        const store: TenantStore = { events, readModels: new Map([[source1, 2], [source2, 1]]), received: [ordered(0, 'b', source2, true), ordered(1, 'a', source1, true), ordered(3, 'a', source1, true)] };
+        const allCommits = [...commits, acknowledged(['c'], [2])];
+        const all = [...deliveries, delivered('unpartitioned', 1, 2), delivered('partitioned', 1, 2)];
+        expect(failuresOf(checkRun(allCommits, [store, emptyStore, emptyStore], all))).toEqual([
+            'Event Horizon subscription: public events never received = 1',
+            'Event Horizon subscription: events received twice = 1',
+            'Event Horizon subscription: events received out of order = 1',
+            'Event Horizon subscription: scoped log sequence number gaps = 1',
+        ]);
     });
 });

@@ -30,12 +30,13 @@ export type Allowances = {
     readonly positionsMayGoBack: boolean;
 };
 
-/** Counts everything that went wrong in a run, per tenant: in the event log, the handlers' deliveries and the projection. */
+/** Counts everything that went wrong in a run, per tenant: in the event log, the handlers' deliveries, the projection and the Event Horizon. */
 export function checkRun(commits: ReadonlyArray<CommitRecord>, stores: ReadonlyArray<TenantStore>, deliveries: ReadonlyArray<Delivery>, allowances: Allowances = { positionsMayGoBack: false }): ReadonlyArray<Figure> {
     return stores.flatMap((store, tenant) => [
         ...checkEventLog(tenant, commits.filter((commit) => commit.tenant === tenant), store.events, allowances),
         ...processors.flatMap((processor) => checkHandler(tenant, processor, store.events, deliveries.filter((delivery) => delivery.tenant === tenant && delivery.processor === processor.name), allowances)),
         checkProjection(tenant, store),
+        ...checkSubscription(tenant, store),
     ]);
 }
 
@@ -233,11 +234,59 @@ function checkProjection(tenant: number, store: TenantStore): Figure {
     return counter.figure(tenant, 'projection', 'read models that differ from a clean replay');
 }
 
+/**
+ * Compares the consumer microservice's scoped log with the producer's public events of the tenant: the public filter
+ * puts them all into the one partition subscribed to, so the scoped log must hold each exactly once, in log order.
+ */
+function checkSubscription(tenant: number, store: TenantStore): ReadonlyArray<Figure> {
+    const missing = new Counter();
+    const twice = new Counter();
+    const outOfOrder = new Counter();
+    const notPublic = new Counter();
+    const gaps = new Counter();
+    const produced = new Map(store.events.filter((event) => event.public).map((event) => [event.id, event]));
+    const received = new Set<string>();
+    let last = -1;
+    store.received.forEach((event, index) => {
+        if (event.sequenceNumber !== index) {
+            gaps.add(`position ${index} of the scoped log holds sequence number ${event.sequenceNumber}`);
+        }
+        const original = produced.get(event.id);
+        if (original === undefined) {
+            notPublic.add(`${event.id} at ${event.sequenceNumber} of the scoped log`);
+            return;
+        }
+        if (received.has(event.id)) {
+            twice.add(`${event.id} (producer's ${original.sequenceNumber}) again at ${event.sequenceNumber} of the scoped log`);
+            return;
+        }
+        received.add(event.id);
+        if (original.sequenceNumber < last) {
+            outOfOrder.add(`producer's ${original.sequenceNumber} after ${last}`);
+        }
+        last = Math.max(last, original.sequenceNumber);
+    });
+    for (const [id, event] of produced) {
+        if (!received.has(id)) {
+            missing.add(`${id} (producer's ${event.sequenceNumber})`);
+        }
+    }
+    const subject = 'Event Horizon subscription';
+    return [
+        missing.figure(tenant, subject, 'public events never received'),
+        twice.figure(tenant, subject, 'events received twice'),
+        outOfOrder.figure(tenant, subject, 'events received out of order'),
+        notPublic.figure(tenant, subject, 'received events not public at the producer'),
+        gaps.figure(tenant, subject, 'scoped log sequence number gaps'),
+    ];
+}
+
 /** Whether the consumers have caught up with the stores: every handled event delivered and every read model exact. */
 export function caughtUp(stores: ReadonlyArray<TenantStore>, deliveries: ReadonlyArray<Delivery>): boolean {
     const figures = stores.flatMap((store, tenant) => [
         ...processors.flatMap((processor) => checkHandler(tenant, processor, store.events, deliveries.filter((delivery) => delivery.tenant === tenant && delivery.processor === processor.name), { positionsMayGoBack: true })),
         checkProjection(tenant, store),
+        ...checkSubscription(tenant, store),
     ]);
-    return figures.filter((figure) => figure.name === 'events never delivered' || figure.subject === 'projection').every((figure) => figure.value === 0);
+    return figures.filter((figure) => figure.name === 'events never delivered' || figure.name === 'public events never received' || figure.subject === 'projection').every((figure) => figure.value === 0);
 }

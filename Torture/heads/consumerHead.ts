@@ -1,12 +1,12 @@
 // The consumers of a torture run, in a process of their own (so that the run can SIGKILL it): an unpartitioned and a
-// partitioned event handler and a projection, over raw reverse calls. Each delivery to a handler is written to the
+// partitioned event handler, a projection and the public filter of the Event Horizon, over raw reverse calls. Each delivery to a handler is written to the
 // deliveries file (synchronously, before the answer: a delivery the Runtime saw answered is always on record) as
 // `processor,connection,tenant,sequenceNumber,partition`. The projection keeps a counter per event source. When a
 // call ends it connects again; the run sends the Runtime's new address over IPC after each restart.
 // Arguments: the Runtime's address, the deliveries file.
 import { randomUUID } from 'node:crypto';
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { eventHandlersService, guidToUuid, millisecondsToDuration, projectionsService, serviceNameOf, uuidToGuid, type dolittle } from '@dolittle-typescript/protocol';
+import { eventHandlersService, filtersService, guidToUuid, millisecondsToDuration, projectionsService, serviceNameOf, uuidToGuid, type dolittle } from '@dolittle-typescript/protocol';
 import type * as GrpcJs from '@grpc/grpc-js';
 import { grpc } from '../../Benchmarks/grpcJs.js';
 import { executionContextFor, tortureIdentifiers } from '../identifiers.js';
@@ -18,19 +18,26 @@ const deliveries = openSync(process.argv[3] ?? 'deliveries.csv', 'a');
 const tenantIndex = new Map(tortureIdentifiers.tenants.map((tenant, index) => [tenant, index]));
 const reconnectDelay = 200;
 
+/** The names a kind of reverse call uses: its method, and the fields of its requests and results. */
+type ReverseCall = { readonly method: string; readonly request: string; readonly result: string };
+const handlerCall: ReverseCall = { method: 'connect', request: 'handleRequest', result: 'handleResult' };
+const publicFilterCall: ReverseCall = { method: 'connectPublic', request: 'filterRequest', result: 'filterResult' };
+
 /** One processor's reverse call, connected again whenever it ends. */
 class Consumer {
     readonly #name: string;
     readonly #service: GrpcJs.ServiceDefinition;
     readonly #registration: () => Record<string, unknown>;
     readonly #answer: (request: Record<string, unknown>, connection: number) => Record<string, unknown>;
+    readonly #call: ReverseCall;
     #connection = 0;
     #client: GrpcJs.Client | undefined;
     #stream: AnyStream | undefined;
     #timer: NodeJS.Timeout | undefined;
 
-    constructor(name: string, service: GrpcJs.ServiceDefinition, registration: () => Record<string, unknown>, answer: (request: Record<string, unknown>, connection: number) => Record<string, unknown>) {
+    constructor(name: string, service: GrpcJs.ServiceDefinition, registration: () => Record<string, unknown>, answer: (request: Record<string, unknown>, connection: number) => Record<string, unknown>, call: ReverseCall = handlerCall) {
         this.#name = name;
+        this.#call = call;
         this.#service = service;
         this.#registration = registration;
         this.#answer = answer;
@@ -42,12 +49,13 @@ class Consumer {
         const connection = this.#connection;
         const Client = grpc.makeClientConstructor(this.#service, serviceNameOf(this.#service));
         const client = new Client(address, grpc.credentials.createInsecure());
-        const stream = (client as unknown as Record<string, () => AnyStream>)['connect']!.call(client);
+        const stream = (client as unknown as Record<string, () => AnyStream>)[this.#call.method]!.call(client);
         this.#client = client;
         this.#stream = stream;
         stream.on('data', (message: Record<string, unknown>) => {
-            if (message['handleRequest']) {
-                stream.write({ handleResult: this.#answer(message['handleRequest'] as Record<string, unknown>, connection) });
+            const request = message[this.#call.request] as Record<string, unknown> | undefined;
+            if (request) {
+                stream.write({ [this.#call.result]: this.#answer(request, connection) });
             } else if (message['ping']) {
                 stream.write({ pong: {} });
             } else if (message['registrationResponse']) {
@@ -130,6 +138,14 @@ const consumers = [
         const count = (JSON.parse(current.state ?? '{}') as { count?: number }).count ?? 0;
         return { callContext: { callId: (request['callContext'] as { callId: unknown }).callId }, replace: { state: JSON.stringify({ count: count + 1 }) } };
     }),
+    // Every public event goes into one partition of the public stream the Event Horizon consumer subscribes to.
+    new Consumer('public filter', filtersService, () => ({
+        registrationRequest: { callContext: callContext(), filterId: guidToUuid(tortureIdentifiers.publicFilter) },
+    }), (request) => ({
+        callContext: { callId: (request['callContext'] as { callId: unknown }).callId },
+        isIncluded: true,
+        partitionId: guidToUuid(tortureIdentifiers.publicPartition),
+    }), publicFilterCall),
 ];
 
 consumers.forEach((consumer) => consumer.connect());

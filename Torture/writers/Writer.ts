@@ -110,10 +110,12 @@ async function commitEvents(context: WriterContext, ids: ReadonlyArray<string>):
         return commitThroughSdk(context, context.sdk, ids);
     }
     const artifact = { id: guidToUuid(tortureIdentifiers.ordered), generation: 1 };
+    // A third of the lean commits are public: the public filter sends them over the Event Horizon.
+    const isPublic = context.random() < 1 / 3;
     const events = ids.map((id) => ({
         artifact,
         eventSourceId: guidToUuid(context.eventSources[Math.floor(context.random() * context.eventSources.length)]!),
-        public: false,
+        public: isPublic,
         content: contentOf(id),
     }));
     const request = dolittle.runtime.events.CommitEventsRequest.encode({ callContext: { executionContext: executionContextFor(tortureIdentifiers.tenants[context.tenant]!) }, events }).finish();

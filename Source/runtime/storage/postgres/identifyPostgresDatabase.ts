@@ -15,6 +15,8 @@ const controlDataIsHidden = new Set(['42501', '42883']);
  */
 export async function identifyPostgresDatabase(connectionString: string): Promise<string> {
     const client = new pg.Client({ connectionString, connectionTimeoutMillis: connectionTimeoutMilliseconds, application_name: 'dolittle-runtime' });
+    // A connection the server ends between two queries reports it as an event too; its queries fail with it.
+    client.on('error', () => undefined);
     await client.connect();
     try {
         const server = await client.query<{ database: string; started: string }>(

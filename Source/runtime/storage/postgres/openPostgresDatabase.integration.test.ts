@@ -141,3 +141,41 @@ describe('when opening a PostgreSQL schema whose name is longer than PostgreSQL 
         expect((error as Error).message).toBe(`Could not open PostgreSQL schema '${schema}': a schema name must have 1 to 63 bytes`);
     });
 });
+
+describe.skipIf(!postgres.available)('when the server ends a connection while a transaction holds it', () => {
+    let outcome: { readonly failed: string; readonly uncaught: ReadonlyArray<string>; readonly poolStillAnswers: unknown };
+    beforeAll(async () => {
+        const database = await postgres.openSchema({ migrations: [dishes] });
+        const uncaught: string[] = [];
+        let noticeUncaught = (): void => undefined;
+        const onUncaught = (error: Error) => {
+            uncaught.push(error.message);
+            noticeUncaught();
+        };
+        process.on('uncaughtException', onUncaught);
+        try {
+            const client = await database.pool.connect();
+            await client.query('BEGIN');
+            const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+            // The connection's end, or the error that escaped instead (the client never reports its end then).
+            const ended = new Promise<void>((resolve) => {
+                client.once('end', () => resolve());
+                noticeUncaught = resolve;
+            });
+            // As a server crash or an administrator does: the connection ends while the pool has lent it out, between
+            // two queries of its transaction.
+            await database.pool.query('SELECT pg_terminate_backend($1)', [rows[0]!.pid]);
+            await ended;
+            const failed = await client.query('SELECT 1').then(() => 'no failure', (error: Error) => error.message);
+            client.release(true);
+            await new Promise((resolve) => setImmediate(resolve));
+            const poolStillAnswers = (await database.pool.query<{ one: number }>('SELECT 1 AS one')).rows[0]?.one;
+            outcome = { failed, uncaught, poolStillAnswers };
+        } finally {
+            process.off('uncaughtException', onUncaught);
+        }
+    });
+    it('fails the transaction\'s next query, ends nothing else and keeps the pool answering', () => {
+        expect(outcome).toEqual({ failed: expect.stringMatching(/not queryable|terminat/i), uncaught: [], poolStillAnswers: 1 });
+    });
+});

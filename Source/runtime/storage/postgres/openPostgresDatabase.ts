@@ -45,6 +45,10 @@ export async function openPostgresDatabase(options: PostgresDatabaseOptions): Pr
     });
     // An idle connection that breaks is emitted on the pool; unhandled, it would end the process.
     pool.on('error', (error) => options.logger?.log(postgresLogMessages.idleConnectionFailed, { schema, error: error.message }));
+    // A connection lent out (a transaction's) has no listener of the pool's: when the server ends it between two
+    // queries (a crash, a restart), its error would end the process. The queries of that connection fail with it, and
+    // the code that holds it reports that; here it only must not escape.
+    pool.on('connect', (client) => client.on('error', () => undefined));
     try {
         const client = await connect(pool, schema);
         try {

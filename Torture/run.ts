@@ -22,7 +22,8 @@ if (parsed === 'help') {
 const options = parsed;
 const root = options.folder ?? (await mkdtemp(join(tmpdir(), 'dolittle-torture-')));
 write(`Torture run: ${options.events.toLocaleString('en-US')} events per backend by ${options.writers} writers over 3 tenants; `
-    + `${options.runtimeKills} Runtime SIGKILLs, ${options.headKills} head SIGKILLs, ${options.postgresRestarts} PostgreSQL restarts (PostgreSQL only)\n`);
+    + `${options.runtimeKills} Runtime SIGKILLs, ${options.headKills} head SIGKILLs, ${options.postgresRestarts} PostgreSQL restarts (PostgreSQL only), `
+    + `${options.consumerKills} Event Horizon consumer SIGKILLs\n`);
 const results: TortureResult[] = [];
 for (const backend of options.backends) {
     write(`\n[${backend}] running...\n`);
@@ -35,7 +36,9 @@ for (const backend of options.backends) {
         }
         postgres = throwAway.server;
     }
-    const result = await runTorture(options, join(root, backend), postgres, (line) => write(`${line}\n`)).finally(() => postgres?.dispose());
+    const started = Date.now();
+    const elapsed = () => `${Math.round((Date.now() - started) / 1_000)}`.padStart(4);
+    const result = await runTorture(options, join(root, backend), postgres, (line) => write(`${elapsed()} s ${line}\n`)).finally(() => postgres?.dispose());
     printResult(result, write);
     results.push(result);
 }

@@ -2,7 +2,7 @@ import tseslint from 'typescript-eslint';
 
 // Typed linting: a forgotten promise in a server is a lost error, so floating promises are errors.
 export default tseslint.config(
-    { ignores: ['**/dist/**', '**/node_modules/**', 'Source/protocol/generated/**', '**/*.js', '**/*.cjs', '**/*.mjs', 'Samples/**'] },
+    { ignores: ['**/dist/**', 'Source/runtime/planted/**', '**/node_modules/**', 'Source/protocol/generated/**', '**/*.js', '**/*.cjs', '**/*.mjs', 'Samples/**'] },
     ...tseslint.configs.recommended,
     {
         languageOptions: {

@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
     test: {
         include: ['Source/**/*.test.ts', 'Samples/**/*.test.ts', 'Torture/**/*.test.ts'],
-        exclude: ['**/node_modules/**', '**/dist/**'],
+        exclude: ['**/node_modules/**', '**/dist/**', 'Source/runtime/planted/**'],
         expect: { requireAssertions: true },
         allowOnly: !process.env['CI'],
         testTimeout: 60_000,

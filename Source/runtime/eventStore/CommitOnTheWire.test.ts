@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Guid } from '../guids/index.js';
 import { committedEventToWire, executionContextFromWire } from '../wire/index.js';
 import { estimatedAnswerBytes } from './CommitOnTheWire.js';
+import { AggregateVersionCache } from './AggregateVersionCache.js';
 import { prepareBatch } from './prepareBatch.js';
 
 const eventType = '9f2a1c3e-5b6d-4e7f-8a9b-0c1d2e3f4a5b';
@@ -26,7 +27,7 @@ function sizesOf(count: number, contentCharacters: number, withEventSource: bool
     }));
     const request = eventStoreService.commit.requestSerialize({ callContext: { executionContext }, events });
     const uncommitted = events.map((event) => ({ type: { id: eventType as Guid, generation: 1 }, eventSourceId: eventSource as Guid, public: false, content: event.content }));
-    const prepared = prepareBatch([{ kind: 'events', executionContext: executionContextFromWire(executionContext, 'executionContext'), events: uncommitted }], 2 ** 40, new Map(), Date.now());
+    const prepared = prepareBatch([{ kind: 'events', executionContext: executionContextFromWire(executionContext, 'executionContext'), events: uncommitted }], 2 ** 40, new AggregateVersionCache(), Date.now());
     const answer = eventStoreService.commit.responseSerialize({ events: prepared.events.map(committedEventToWire) });
     return { answer: answer.length, estimate: estimatedAnswerBytes(request.length, count, executionContext) };
 }

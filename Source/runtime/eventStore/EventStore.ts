@@ -2,6 +2,7 @@ import { emptyGuid, type Guid } from '../guids/index.js';
 import { failed, succeeded, type Result } from '../failures/index.js';
 import type { Logger } from '../logging/index.js';
 import { aggregateKeyText, type AggregateKey } from './AggregateKey.js';
+import { AggregateVersionCache, type AggregateVersionLookup } from './AggregateVersionCache.js';
 import type { CommitAggregateEventsRequest, CommitEventsRequest, CommitRequest } from './CommitRequest.js';
 import type { CommittedEvent } from './CommittedEvent.js';
 import type { AggregateEvents, EventLogStorage } from './EventLogStorage.js';
@@ -9,7 +10,7 @@ import { EventLogWasChangedElsewhere } from './EventLogWasChangedElsewhere.js';
 import { EventStoreIsUnavailable } from './EventStoreIsUnavailable.js';
 import { eventStoreFailures } from './failures.js';
 import { eventStoreLogMessages } from './logMessages.js';
-import { prepareBatch } from './prepareBatch.js';
+import { prepareBatch, type PreparedBatch } from './prepareBatch.js';
 import { validateUncommittedEvent } from './validateUncommittedEvent.js';
 
 /** Told about every batch of events appended to an event log, in order. */
@@ -31,7 +32,6 @@ export const maximumEventsInOneCommit = 2_000;
 const maximumEventsInOneBatch = 10_000;
 // Commits queue up in one batch until it holds this much content, so a batch of big events stays a short transaction.
 const maximumContentCharactersInOneBatch = 1024 * 1024;
-const maximumCachedAggregates = 100_000;
 const attemptsWhenChangedElsewhere = 3;
 
 /**
@@ -43,14 +43,15 @@ export class EventStore {
     readonly #logger: Logger;
     readonly #clock: () => number;
     readonly #listeners = new Set<CommittedEventsListener>();
-    readonly #aggregateVersions = new Map<string, number>();
+    readonly #aggregateVersions: AggregateVersionCache;
     #queue: Queued[] = [];
     #draining = false;
     #nextSequenceNumber: number | undefined;
 
     /** Creates the event store over a tenant's storage. */
-    constructor(storage: EventLogStorage, logger: Logger, clock: () => number = Date.now) {
+    constructor(storage: EventLogStorage, logger: Logger, clock: () => number = Date.now, aggregateVersions = new AggregateVersionCache()) {
         this.#storage = storage;
+        this.#aggregateVersions = aggregateVersions;
         this.#logger = logger;
         this.#clock = clock;
     }
@@ -169,33 +170,38 @@ export class EventStore {
 
     async #store(batch: ReadonlyArray<Queued>): Promise<void> {
         for (let attempt = 1; ; attempt++) {
+            let prepared: PreparedBatch | undefined;
             try {
                 const requests = batch.map((queued) => queued.request);
                 const first = await this.nextSequenceNumber();
                 const versions = await this.#currentVersions(requests);
                 const occurred = this.#clock();
-                let prepared = prepareBatch(requests, first, versions, occurred);
+                prepared = prepareBatch(requests, first, versions, occurred);
                 if (prepared.conflicts.length > 0) {
                     // The cache may be behind an aggregate that another writer moved: ask storage before answering a conflict.
-                    await this.#reloadVersions(prepared.conflicts);
-                    prepared = prepareBatch(requests, first, this.#aggregateVersions, occurred);
+                    prepared = prepareBatch(requests, first, await this.#readVersions(prepared.conflicts, versions), occurred);
                 }
                 if (prepared.events.length > 0) {
                     await this.#storage.append(emptyGuid, prepared.events, prepared.aggregates);
                 }
                 this.#nextSequenceNumber = prepared.nextSequenceNumber;
-                for (const change of prepared.aggregates) {
-                    this.#aggregateVersions.set(aggregateKeyText(change), change.newVersion);
-                }
+                // Only now is the batch stored: its moves become what the cache says.
+                this.#aggregateVersions.applyCommitted(prepared.aggregates);
                 this.#logger.log(eventStoreLogMessages.committed, { requests: batch.length, events: prepared.events.length });
-                batch.forEach((queued, index) => queued.resolve(prepared.results[index]!));
+                batch.forEach((queued, index) => queued.resolve(prepared!.results[index]!));
                 if (prepared.events.length > 0) {
                     this.#notify(emptyGuid, prepared.events);
                 }
                 return;
             } catch (error) {
                 this.#nextSequenceNumber = undefined;
-                this.#aggregateVersions.clear();
+                if (error instanceof EventLogWasChangedElsewhere) {
+                    // Another writer shares the store: any aggregate may have moved.
+                    this.#aggregateVersions.clear();
+                } else if (prepared !== undefined) {
+                    // The transaction may have committed although its answer was lost: read these again next time.
+                    this.#aggregateVersions.forget(prepared.aggregates);
+                }
                 if (error instanceof EventLogWasChangedElsewhere && attempt < attemptsWhenChangedElsewhere) {
                     this.#logger.log(eventStoreLogMessages.changedElsewhere, { attempt, detail: error.message });
                     continue;
@@ -208,26 +214,23 @@ export class EventStore {
         }
     }
 
-    async #currentVersions(requests: ReadonlyArray<CommitRequest>): Promise<ReadonlyMap<string, number>> {
-        if (this.#aggregateVersions.size > maximumCachedAggregates) {
-            this.#aggregateVersions.clear();
-        }
+    // The versions a batch is checked against: those of the cache, and those of the aggregates it lacks, read from storage.
+    async #currentVersions(requests: ReadonlyArray<CommitRequest>): Promise<AggregateVersionLookup> {
         const missing: AggregateKey[] = [];
         for (const request of requests) {
-            if (request.kind === 'aggregate' && !this.#aggregateVersions.has(aggregateKeyText(request))) {
+            if (request.kind === 'aggregate' && this.#aggregateVersions.versionOf(aggregateKeyText(request)) === undefined) {
                 missing.push(request);
             }
         }
-        if (missing.length > 0) {
-            await this.#reloadVersions(missing);
-        }
-        return this.#aggregateVersions;
+        return missing.length === 0 ? this.#aggregateVersions : this.#readVersions(missing, this.#aggregateVersions);
     }
 
-    async #reloadVersions(aggregates: ReadonlyArray<AggregateKey>): Promise<void> {
-        for (const [key, version] of await this.#storage.aggregateVersions(aggregates)) {
-            this.#aggregateVersions.set(key, version);
-        }
+    // Reads aggregates' versions from storage into the cache; the lookup answers them from what was read, as the cache may
+    // already have forgotten some when a batch touches more aggregates than it holds.
+    async #readVersions(aggregates: ReadonlyArray<AggregateKey>, otherwise: AggregateVersionLookup): Promise<AggregateVersionLookup> {
+        const read = await this.#storage.aggregateVersions(aggregates);
+        this.#aggregateVersions.remember(read);
+        return { versionOf: (key) => read.get(key) ?? otherwise.versionOf(key) };
     }
 
     #notify(scope: Guid, events: ReadonlyArray<CommittedEvent>): void {

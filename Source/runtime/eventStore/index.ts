@@ -3,6 +3,7 @@ export type { CommitAggregateEventsRequest, CommitEventsRequest, CommitRequest }
 export type { AppliedByAggregate, CommittedEvent, FromEventHorizon } from './CommittedEvent.js';
 export type { AggregateEvents, AggregateInstance, EventLogStorage, EventTypeUsage } from './EventLogStorage.js';
 export { EventLogWasChangedElsewhere } from './EventLogWasChangedElsewhere.js';
+export { AggregateVersionCache, maximumCachedAggregates, type AggregateVersionLookup } from './AggregateVersionCache.js';
 export { EventStore, type CommittedEventsListener } from './EventStore.js';
 export { eventStoreFailureIds, eventStoreFailures } from './failures.js';
 export { SqliteEventLog } from './sqlite/SqliteEventLog.js';

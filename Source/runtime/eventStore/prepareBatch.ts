@@ -2,6 +2,7 @@ import type { ExecutionContext } from '../execution/index.js';
 import { emptyGuid, type Guid } from '../guids/index.js';
 import { failed, succeeded, type Result } from '../failures/index.js';
 import { aggregateKeyText, type AggregateKey, type AggregateVersionChange } from './AggregateKey.js';
+import type { AggregateVersionLookup } from './AggregateVersionCache.js';
 import type { CommitRequest } from './CommitRequest.js';
 import type { CommittedEvent } from './CommittedEvent.js';
 import { eventStoreFailures } from './failures.js';
@@ -23,7 +24,7 @@ export type PreparedBatch = {
 export function prepareBatch(
     requests: ReadonlyArray<CommitRequest>,
     firstSequenceNumber: number,
-    currentVersions: ReadonlyMap<string, number>,
+    currentVersions: AggregateVersionLookup,
     occurred: number,
 ): PreparedBatch {
     // Only the aggregates the batch touches are tracked here; the current versions are read, never copied.
@@ -43,7 +44,7 @@ export function prepareBatch(
         }
         const key = aggregateKeyText(request);
         const earlier = changes.get(key);
-        const current = earlier?.newVersion ?? currentVersions.get(key) ?? 0;
+        const current = earlier?.newVersion ?? currentVersions.versionOf(key) ?? 0;
         if (current !== request.expectedVersion) {
             results.push(failed(eventStoreFailures.concurrencyConflict(request.eventSourceId, request.aggregateRootId, current, request.expectedVersion)));
             conflicts.set(key, { eventSourceId: request.eventSourceId, aggregateRootId: request.aggregateRootId });

@@ -16,12 +16,16 @@ export type BenchmarkSizes = {
     readonly projectionReplayEvents: number;
     /** How many ~3 MB commits are sent at once while /healthz is polled. */
     readonly bigCommits: number;
+    /** How many distinct aggregates the aggregate-cache scenario fills the Runtime's cache with. */
+    readonly cachedAggregates: number;
 };
 
 /** The scenarios, by the name --scenario takes. */
-export type ScenarioName = 'commits' | 'latency' | 'catch-up' | 'big-commits' | 'projection-replay' | 'event-horizon';
+export type ScenarioName = 'commits' | 'latency' | 'catch-up' | 'big-commits' | 'projection-replay' | 'event-horizon' | 'aggregate-cache' | 'scale';
 
-const scenarioNames: ReadonlyArray<ScenarioName> = ['commits', 'latency', 'catch-up', 'big-commits', 'projection-replay', 'event-horizon'];
+const scenarioNames: ReadonlyArray<ScenarioName> = ['commits', 'latency', 'catch-up', 'big-commits', 'projection-replay', 'event-horizon', 'aggregate-cache'];
+// Slow scenarios, run only when asked for by name.
+const onDemandScenarioNames: ReadonlyArray<ScenarioName> = ['scale'];
 
 /** What `npm run bench` was asked to do. */
 export type BenchmarkOptions = {
@@ -52,6 +56,7 @@ const fullSizes: BenchmarkSizes = {
     pingPongRoundTrips: 50_000,
     projectionReplayEvents: 100_000,
     bigCommits: 40,
+    cachedAggregates: 100_000,
 };
 
 const quickSizes: BenchmarkSizes = {
@@ -65,13 +70,15 @@ const quickSizes: BenchmarkSizes = {
     pingPongRoundTrips: 10_000,
     projectionReplayEvents: 10_000,
     bigCommits: 40,
+    cachedAggregates: 20_000,
 };
 
 const usage = `Usage: npm run bench -- [--quick] [--backend embedded|postgres] [--postgres <url>] [--profile <folder>]
   --quick             smaller counts and shorter windows (about a minute); also BENCH_QUICK=1
   --backend <name>    only this backend (repeatable); default both
   --scenario <name>   only this scenario: commits, latency, catch-up, big-commits,
-                      projection-replay or event-horizon (repeatable); default all
+                      projection-replay, event-horizon or aggregate-cache (repeatable); default
+                      all of these; also scale (slow: start-up and memory over 1,000,000 events)
   --postgres <url>    the PostgreSQL server to create the benchmark databases on; also DOLITTLE_BENCH_POSTGRES;
                       default postgres://postgres@127.0.0.1:5432/postgres
   --profile <folder>  run the Runtime with --cpu-prof and keep its profiles in <folder>
@@ -97,7 +104,7 @@ export function readBenchmarkOptions(argumentList: ReadonlyArray<string>, enviro
         } else if (argument === '--backend' && (value === 'embedded' || value === 'postgres')) {
             backends.push(value);
             index++;
-        } else if (argument === '--scenario' && scenarioNames.includes(value as ScenarioName)) {
+        } else if (argument === '--scenario' && [...scenarioNames, ...onDemandScenarioNames].includes(value as ScenarioName)) {
             scenarios.push(value as ScenarioName);
             index++;
         } else if (argument === '--postgres' && value !== undefined) {

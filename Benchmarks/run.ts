@@ -21,6 +21,7 @@ import type { PingPongCeiling } from './scenarios/PingPongCeiling.js';
 import { measurePingPongCeiling } from './scenarios/measurePingPongCeiling.js';
 import { measureUnaryCeilings } from './scenarios/measureUnaryCeilings.js';
 import { eventHorizon } from './scenarios/eventHorizon.js';
+import { aggregateCache } from './scenarios/aggregateCache.js';
 import { projectionReplay } from './scenarios/projectionReplay.js';
 import type { UnaryCeilings } from './scenarios/UnaryCeilings.js';
 
@@ -71,6 +72,9 @@ async function runBackend(name: BackendName, options: BenchmarkOptions, ceiling:
         }
         if (options.scenarios.includes('event-horizon')) {
             figures.push(...(await eventHorizon(context)));
+        }
+        if (options.scenarios.includes('aggregate-cache')) {
+            figures.push(...(await aggregateCache(context, options.sizes.cachedAggregates)));
         }
         return figures;
     } catch (error) {

@@ -22,6 +22,7 @@ import { measurePingPongCeiling } from './scenarios/measurePingPongCeiling.js';
 import { measureUnaryCeilings } from './scenarios/measureUnaryCeilings.js';
 import { eventHorizon } from './scenarios/eventHorizon.js';
 import { aggregateCache } from './scenarios/aggregateCache.js';
+import { scale } from './scenarios/scale.js';
 import { projectionReplay } from './scenarios/projectionReplay.js';
 import type { UnaryCeilings } from './scenarios/UnaryCeilings.js';
 
@@ -75,6 +76,10 @@ async function runBackend(name: BackendName, options: BenchmarkOptions, ceiling:
         }
         if (options.scenarios.includes('aggregate-cache')) {
             figures.push(...(await aggregateCache(context, options.sizes.cachedAggregates)));
+        }
+        if (options.scenarios.includes('scale')) {
+            const restart = () => BenchmarkRuntime.start({ folder, storeArguments: context.backend.storeArguments, profileFolder: options.profileFolder, main: options.runtimeMain });
+            figures.push(...(await scale(context, restart, options.quick ? 100_000 : 1_000_000)));
         }
         return figures;
     } catch (error) {

@@ -7,6 +7,7 @@ import type { AggregateEvents, AggregateInstance, EventLogStorage, EventTypeUsag
 import { EventLogWasChangedElsewhere } from '../EventLogWasChangedElsewhere.js';
 import { EventStoreIsUnavailable } from '../EventStoreIsUnavailable.js';
 import { eventColumns, eventFromRow, type EventRow } from './eventRows.js';
+import { aggregateWasMovedElsewhere, appendWithAggregatesStatement } from './appendWithAggregatesStatement.js';
 import { insertEventsStatement } from './insertEventsStatement.js';
 import { moveAggregatesStatement } from './moveAggregatesStatement.js';
 import { splitIntoStatements } from './splitIntoStatements.js';
@@ -72,9 +73,11 @@ export class PostgresEventLog implements EventLogStorage {
     async append(scope: Guid, events: ReadonlyArray<CommittedEvent>, aggregates: ReadonlyArray<AggregateVersionChange>): Promise<void> {
         const runs = splitIntoStatements(events);
         try {
-            if (aggregates.length === 0 && runs.length <= 1) {
+            if (runs.length <= 1) {
                 // A single statement is a transaction of its own: one round trip per commit.
-                if (runs[0] !== undefined) {
+                if (aggregates.length > 0) {
+                    await this.#pool.query(appendWithAggregatesStatement(scope, runs[0] ?? [], aggregates));
+                } else if (runs[0] !== undefined) {
                     await this.#pool.query(insertEventsStatement(scope, runs[0]));
                 }
                 return;
@@ -84,6 +87,9 @@ export class PostgresEventLog implements EventLogStorage {
             if (postgresErrors.isUniqueViolation(error)) {
                 const constraint = typeof error === 'object' && error !== null && 'constraint' in error ? String(error.constraint) : 'a unique constraint';
                 throw new EventLogWasChangedElsewhere(`${constraint} refused a row that another writer already stored`, { cause: error });
+            }
+            if (postgresErrors.codeOf(error) === aggregateWasMovedElsewhere) {
+                throw new EventLogWasChangedElsewhere(error instanceof Error ? error.message : String(error), { cause: error });
             }
             if (postgresErrors.isUnavailable(error)) {
                 throw new EventStoreIsUnavailable(error instanceof Error ? error.message : String(error), { cause: error });

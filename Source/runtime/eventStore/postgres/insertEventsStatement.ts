@@ -16,6 +16,11 @@ const text = `
  * unnest turns them into rows, so any number of events costs fourteen parameters and one round trip.
  */
 export function insertEventsStatement(scope: Guid, events: ReadonlyArray<CommittedEvent>): pg.QueryConfig {
+    return { name: 'eventStore.insertEvents', text, values: [scope, ...eventsAsColumns(events)] };
+}
+
+/** The thirteen columns of event_log after the scope, each as an array with one element per event. */
+export function eventsAsColumns(events: ReadonlyArray<CommittedEvent>): ReadonlyArray<ReadonlyArray<unknown>> {
     const columns: unknown[][] = Array.from({ length: 13 }, () => new Array<unknown>(events.length));
     let executionContext: object | undefined;
     let executionContextText = '';
@@ -43,5 +48,5 @@ export function insertEventsStatement(scope: Guid, events: ReadonlyArray<Committ
             columns[column]![row] = value;
         });
     });
-    return { name: 'eventStore.insertEvents', text, values: [scope, ...columns] };
+    return columns;
 }

@@ -39,6 +39,10 @@ export const postgresErrors = {
         }
         return error instanceof Error && unavailableMessages.some((pattern) => pattern.test(error.message));
     },
+    /** The error's SQLSTATE (or Node.js socket error code), if it has one. */
+    codeOf(error: unknown): string | undefined {
+        return codeOf(error);
+    },
 };
 
 function codeOf(error: unknown): string | undefined {

@@ -3,7 +3,7 @@ import type { ForkedScript } from '../processes/ForkedScript.js';
 import type { HeadMessage } from '../heads/HeadMessage.js';
 import type { ManyHandlersHeadArguments } from '../heads/ManyHandlersHeadArguments.js';
 import { startHead } from '../heads/startHead.js';
-import { heapUsedMegabytes } from '../measurement/heapUsedMegabytes.js';
+import { runtimeHeapMegabytes, type RuntimeHeap } from '../measurement/runtimeHeapMegabytes.js';
 import { preciseNow } from '../measurement/preciseNow.js';
 import { residentMegabytes } from '../measurement/residentMegabytes.js';
 import type { Figure } from '../report/Figure.js';
@@ -78,17 +78,23 @@ export async function scale(context: ScenarioContext, restart: () => Promise<Ben
         await fill(eventStore, early);
         await handledAtLeast(runtime, head, early);
         const memoryEarly = await memoryOf(runtime);
-        await fill(eventStore, total - early);
-        await handledAtLeast(runtime, head, total);
+        // The rest in nine steps, the RSS read after each, to tell growth that levels off from growth that does not.
+        const trajectory: number[] = [memoryEarly.rss];
+        for (let step = 2; step <= 10; step++) {
+            await fill(eventStore, early);
+            await handledAtLeast(runtime, head, step * early);
+            trajectory.push(residentMegabytes(runtime.pid));
+        }
         const memoryLate = await memoryOf(runtime);
+        process.stdout.write(`[${backend.name}] Runtime RSS after each ${early.toLocaleString('en-US')} events: ${trajectory.map((megabytes) => megabytes.toFixed(0)).join(', ')} MB\n`);
         const seconds = (preciseNow() - started) / 1_000;
         process.stdout.write(`[${backend.name}] ${total.toLocaleString('en-US')} events committed and handled in ${seconds.toFixed(0)} s (${formatting.rate(total / seconds, 'events/s')})\n`);
         report({
             backend: backend.name,
             scenario: `Runtime RSS after ${total.toLocaleString('en-US')} events committed and handled (${handlerCount} handlers)`,
-            measured: `${memoryLate.rss.toFixed(0)} MB (heap used ${memoryLate.heap.toFixed(0)} MB)`,
+            measured: described(memoryLate),
             latency: '',
-            baseline: `${memoryEarly.rss.toFixed(0)} MB (heap ${memoryEarly.heap.toFixed(0)} MB) after ${early.toLocaleString('en-US')}; ${memoryAtStart.rss.toFixed(0)} MB (heap ${memoryAtStart.heap.toFixed(0)} MB) at start`,
+            baseline: `${described(memoryEarly)} after ${early.toLocaleString('en-US')}; ${described(memoryAtStart)} at start`,
             ratio: formatting.ratio(memoryLate.rss, memoryEarly.rss),
             goals: [{ description: `flat (≤ ${flatRssGrowth}× the RSS after ${early.toLocaleString('en-US')})`, met: memoryLate.rss <= flatRssGrowth * memoryEarly.rss }],
             cpu: '',
@@ -119,9 +125,14 @@ export async function scale(context: ScenarioContext, restart: () => Promise<Ben
 
 type StartUp = { readonly ready: number; readonly registered: number; readonly handled: number };
 
-async function memoryOf(runtime: BenchmarkRuntime): Promise<{ readonly rss: number; readonly heap: number }> {
-    return { rss: residentMegabytes(runtime.pid), heap: await heapUsedMegabytes(runtime.httpPort) };
+type Memory = { readonly rss: number; readonly heap: RuntimeHeap };
+
+async function memoryOf(runtime: BenchmarkRuntime): Promise<Memory> {
+    return { rss: residentMegabytes(runtime.pid), heap: await runtimeHeapMegabytes(runtime.httpPort) };
 }
+
+const described = (memory: Memory) =>
+    `${memory.rss.toFixed(0)} MB (heap ${memory.heap.used.toFixed(0)} used of ${memory.heap.total.toFixed(0)}, external ${memory.heap.external.toFixed(0)})`;
 
 async function fill(eventStore: EventStoreConnection, events: number): Promise<void> {
     let left = events;

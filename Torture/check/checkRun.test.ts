@@ -70,13 +70,21 @@ describe('when the torture checker counts a run', () => {
         expect(failuresOf(checkRun(commits, [store, emptyStore, emptyStore], [...deliveries, ...again]))).toEqual(['unpartitioned handler: delivered again beyond the one in flight = 1']);
     });
 
-    it('counts a commit answered unavailable that was stored, and allows it only when PostgreSQL crashed', () => {
+    it('counts a commit answered unavailable that was stored, even when PostgreSQL crashed', () => {
         const { store, deliveries } = cleanRun();
         const commits: CommitRecord[] = [acknowledged(['a'], [0]), { tenant: 0, kind: 'events', ids: ['b'], outcome: 'refused', sequenceNumbers: [], reason: 'The event store is unavailable: connection lost' }];
         expect([
             failuresOf(checkRun(commits, [store, emptyStore, emptyStore], deliveries)),
             failuresOf(checkRun(commits, [store, emptyStore, emptyStore], deliveries, { positionsMayGoBack: true })),
-        ]).toEqual([['event log: commits answered unavailable but stored = 1'], []]);
+        ]).toEqual([['event log: commits answered unavailable but stored = 1'], ['event log: commits answered unavailable but stored = 1']]);
+    });
+
+    it('allows a stored commit answered unavailable when the Runtime said it could not tell whether it was stored', () => {
+        const { store, deliveries } = cleanRun();
+        const reason = 'The event store is unavailable: Connection terminated unexpectedly (whether the events were stored could not be told)';
+        const commits: CommitRecord[] = [acknowledged(['a'], [0]), { tenant: 0, kind: 'events', ids: ['b'], outcome: 'refused', sequenceNumbers: [], reason }];
+        const figures = checkRun(commits, [store, emptyStore, emptyStore], deliveries);
+        expect([failuresOf(figures), figures.find((figure) => figure.name.includes('could not be told') && figure.tenant === 0)?.value]).toEqual([[], 1]);
     });
 
     it('allows more than the one event in flight again when PostgreSQL crashed (unflushed positions are lost)', () => {

@@ -7,6 +7,7 @@ import type { AggregateEvents, AggregateInstance, EventLogStorage, EventTypeUsag
 import { EventLogWasChangedElsewhere } from '../EventLogWasChangedElsewhere.js';
 import { EventStoreIsUnavailable } from '../EventStoreIsUnavailable.js';
 import { eventColumns, eventFromRow, type EventRow } from './eventRows.js';
+import { defaultLookingTime, findInterruptedAppend, type LookingTime } from './findInterruptedAppend.js';
 import { aggregateWasMovedElsewhere, appendWithAggregatesStatement } from './appendWithAggregatesStatement.js';
 import { insertEventsStatement } from './insertEventsStatement.js';
 import { moveAggregatesStatement } from './moveAggregatesStatement.js';
@@ -43,10 +44,12 @@ const statements = {
 /** A tenant's event logs in its PostgreSQL schema (tables from eventStorePostgresMigrations). */
 export class PostgresEventLog implements EventLogStorage {
     readonly #pool: pg.Pool;
+    readonly #lookingTime: LookingTime;
 
     /** Creates the event log over an open schema whose migrations have run. */
-    constructor(database: PostgresDatabase) {
+    constructor(database: PostgresDatabase, lookingTime: LookingTime = defaultLookingTime) {
         this.#pool = database.pool;
+        this.#lookingTime = lookingTime;
     }
 
     async nextSequenceNumber(scope: Guid): Promise<number> {
@@ -92,7 +95,14 @@ export class PostgresEventLog implements EventLogStorage {
                 throw new EventLogWasChangedElsewhere(error instanceof Error ? error.message : String(error), { cause: error });
             }
             if (postgresErrors.isUnavailable(error)) {
-                throw new EventStoreIsUnavailable(error instanceof Error ? error.message : String(error), { cause: error });
+                // Unless it broke while connecting, the server may have committed before the connection broke:
+                // answer what the log holds.
+                const found = postgresErrors.isBeforeConnecting(error) ? 'not stored' : await findInterruptedAppend(this.#pool, scope, events, this.#lookingTime);
+                if (found === 'stored') {
+                    return;
+                }
+                const detail = error instanceof Error ? error.message : String(error);
+                throw new EventStoreIsUnavailable(found === 'unknown' ? `${detail} (whether the events were stored could not be told)` : detail, { cause: error });
             }
             throw error;
         }

@@ -39,6 +39,26 @@ describe('when telling PostgreSQL errors apart', () => {
             expect(postgresErrors.isUnavailable(error)).toBe(true);
         });
     });
+    describe('and it came while connecting', () => {
+        it.each([
+            ['a refused connection', withCode('ECONNREFUSED')],
+            ['a server starting up', withCode('57P03')],
+            ['too many clients', withCode('53300')],
+            ['a pool that had no free connection in time', new Error('timeout exceeded when trying to connect')],
+            ['refused connections to every address', new AggregateError([withCode('ECONNREFUSED'), withCode('ECONNREFUSED')], '')],
+        ])('is before connecting for %s: no statement reached the server', (_, error) => {
+            expect(postgresErrors.isBeforeConnecting(error)).toBe(true);
+        });
+        it.each([
+            ['a reset connection', withCode('ECONNRESET')],
+            ['a lost connection', new Error('Connection terminated unexpectedly')],
+            ['a server shutting down', withCode('57P01')],
+            ['a server that crashed and ended every session', withCode('57P02')],
+            ['a refused and a reset connection', new AggregateError([withCode('ECONNREFUSED'), withCode('ECONNRESET')], '')],
+        ])('is not before connecting for %s: the server may have done the work', (_, error) => {
+            expect(postgresErrors.isBeforeConnecting(error)).toBe(false);
+        });
+    });
     describe('and the database was dropped', () => {
         it('is not unavailability: waiting will not bring it back', () => {
             expect(postgresErrors.isUnavailable(withCode('57P04', 'terminating connection because database was dropped'))).toBe(false);

@@ -11,6 +11,9 @@ const unavailableCodes = new Set([
     '25006', // read_only_sql_transaction: the address now leads to a standby, as during a failover
 ]);
 const socketCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'EAI_AGAIN']);
+/** Errors that come before a statement reaches the server: nothing it was to do has been done. */
+const beforeConnectingCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', '57P03', '53300']);
+const beforeConnectingMessages = [/timeout exceeded when trying to connect/i];
 const unavailableMessages = [
     /Connection terminated/i,
     /timeout exceeded when trying to connect/i,
@@ -38,6 +41,20 @@ export const postgresErrors = {
             return unavailableClasses.includes(code.slice(0, 2)) || unavailableCodes.has(code) || socketCodes.has(code);
         }
         return error instanceof Error && unavailableMessages.some((pattern) => pattern.test(error.message));
+    },
+    /**
+     * Tells whether the error came while connecting (refused, no such host, the server starting up, too many
+     * clients), so no statement reached the server; any other unavailability may have struck while it committed.
+     */
+    isBeforeConnecting(error: unknown): boolean {
+        if (error instanceof AggregateError) {
+            return error.errors.length > 0 && error.errors.every((inner) => postgresErrors.isBeforeConnecting(inner));
+        }
+        const code = codeOf(error);
+        if (code !== undefined) {
+            return beforeConnectingCodes.has(code);
+        }
+        return error instanceof Error && beforeConnectingMessages.some((pattern) => pattern.test(error.message));
     },
     /** The error's SQLSTATE (or Node.js socket error code), if it has one. */
     codeOf(error: unknown): string | undefined {

@@ -72,8 +72,19 @@ describe.skipIf(!postgres.available)('when the connection breaks while an append
     describe('after the server committed a transaction, before its answer arrived', () => {
         let outcome: Outcome;
         beforeAll(async () => {
+            // More events than one statement takes: BEGIN, two inserts and COMMIT.
+            outcome = await appendWith({ when: 'answer', holding: 'COMMIT', thenRefuse: false }, someEvents(5_001));
+        });
+        it('cut the connection', () => expect(outcome.cuts).toBe(1));
+        it('answers that the events are stored, as they are', () => expect([outcome.appended, outcome.stored]).toEqual(['resolved', 5_001]));
+    });
+
+    describe('after the server committed the one statement of a commit that moves an aggregate, before its answer arrived', () => {
+        let outcome: Outcome;
+        beforeAll(async () => {
             const aggregate = { eventSourceId, aggregateRootId, expectedVersion: 0, newVersion: 2 };
-            outcome = await appendWith({ when: 'answer', holding: 'COMMIT', thenRefuse: false }, someEvents(2, 0), [aggregate]);
+            // The answer to SELECT event_store_append_with_aggregates(...): one row, command tag 'SELECT 1'.
+            outcome = await appendWith({ when: 'answer', holding: 'SELECT 1', thenRefuse: false }, someEvents(2, 0), [aggregate]);
         });
         it('cut the connection', () => expect(outcome.cuts).toBe(1));
         it('answers that the events are stored, as they are', () => expect([outcome.appended, outcome.stored]).toEqual(['resolved', 2]));

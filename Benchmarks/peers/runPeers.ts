@@ -74,7 +74,7 @@ async function runSystem(system: PeerSystem, options: PeerOptions, numbers: Even
     const withLive = options.scenarios.includes('live');
     if (system.consumers.length > 0 && (withLatency || withLive)) {
         try {
-            (await latencyAndLiveDelivery(open, withLatency, withLive)).forEach(record);
+            (await latencyAndLiveDelivery(system.consumers, open, withLatency, withLive)).forEach(record);
         } catch (error) {
             record(failedResult(system, 'latency and live delivery', error));
         }

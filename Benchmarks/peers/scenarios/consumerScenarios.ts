@@ -9,25 +9,41 @@ import type { PeerScenarioContext } from './PeerScenarioContext.js';
 
 const backlogWriters = 2;
 const eventsPerBacklogAppend = 1_000;
+const backlogAttempts = 5;
 const backlogStreams = 100;
 const warmupTimeout = 30_000;
 const arrivalTimeout = 10_000;
 const liveWriters = 32;
 
-/** Appends the catch-up backlog in 1,000-event appends over 100 streams; resolves with the acknowledged numbers. */
-async function writeBacklog(context: PeerScenarioContext, total: number): Promise<ReadonlyArray<number>> {
+/**
+ * Appends the catch-up backlog in 1,000-event appends over 100 streams from two writers. An append that fails is tried
+ * again (up to five times): what a failed append stored all the same shows up as duplicated in the store's count.
+ */
+async function writeBacklog(context: PeerScenarioContext, total: number): Promise<{ readonly acknowledged: ReadonlyArray<number>; readonly failed: number }> {
     const acknowledged: number[] = [];
+    let failed = 0;
     let handedOut = 0;
     let next = 0;
     await Promise.all(Array.from({ length: backlogWriters }, async () => {
         while (handedOut < total) {
             const numbers = context.numbers.take(Math.min(eventsPerBacklogAppend, total - handedOut));
             handedOut += numbers.length;
-            await context.store.append(2_000 + (next++ % backlogStreams), numbers);
-            acknowledged.push(...numbers);
+            const stream = 2_000 + (next++ % backlogStreams);
+            for (let attempt = 1; ; attempt++) {
+                try {
+                    await context.store.append(stream, numbers);
+                    acknowledged.push(...numbers);
+                    break;
+                } catch (error) {
+                    failed++;
+                    if (attempt === backlogAttempts) {
+                        throw new Error(`Appending the backlog failed ${backlogAttempts} times in a row`, { cause: error });
+                    }
+                }
+            }
         }
     }));
-    return acknowledged;
+    return { acknowledged, failed };
 }
 
 /**
@@ -38,7 +54,7 @@ export async function catchUp(context: PeerScenarioContext): Promise<ReadonlyArr
     const total = context.sizes.catchUpEvents;
     const from = context.numbers.mark;
     const backlogStarted = preciseNow();
-    const acknowledged = await writeBacklog(context, total);
+    const { acknowledged, failed } = await writeBacklog(context, total);
     process.stdout.write(`    backlog of ${total.toLocaleString('en-US')} events appended in ${((preciseNow() - backlogStarted) / 1_000).toFixed(1)} s\n`);
     const stored = withinRange(await context.store.stored(), from, context.numbers.mark);
     const expected = new Set(acknowledged);
@@ -56,7 +72,7 @@ export async function catchUp(context: PeerScenarioContext): Promise<ReadonlyArr
                 value: rate,
                 unit: 'events/s',
                 direction: 'higher',
-                failed: 0,
+                failed,
                 consumer,
                 ...(settled.outcome === 'complete' ? {} : { note: `INCOMPLETE (${settled.outcome}): ${delivered.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} delivered` }),
             }, acknowledged, stored, recorder.delivered));
@@ -72,11 +88,8 @@ export async function catchUp(context: PeerScenarioContext): Promise<ReadonlyArr
  * a warm-up event that waits for the consumer to be up), then, if asked, the consumer's delivery while 32 writers
  * append concurrently, waited for until it stalls.
  */
-export async function latencyAndLiveDelivery(open: () => Promise<PeerScenarioContext>, withLatency: boolean, withLive: boolean): Promise<ReadonlyArray<PeerResult>> {
+export async function latencyAndLiveDelivery(consumers: ReadonlyArray<string>, open: () => Promise<PeerScenarioContext>, withLatency: boolean, withLive: boolean): Promise<ReadonlyArray<PeerResult>> {
     const results: PeerResult[] = [];
-    const first = await open();
-    const consumers = first.system.consumers;
-    await first.store.close();
     for (const consumer of consumers) {
         const context = await open();
         try {
@@ -84,7 +97,9 @@ export async function latencyAndLiveDelivery(open: () => Promise<PeerScenarioCon
             const running = await context.store.consume(consumer, recorder.listener);
             try {
                 const [warmup] = context.numbers.take(1);
-                await context.store.append(3_000, [warmup!]);
+                await context.store.append(3_000, [warmup!]).catch((error: unknown) => {
+                    throw new Error(`The first append while the ${consumer} consumer ran failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+                });
                 if ((await recorder.arrivalOf(warmup!, warmupTimeout)) === undefined) {
                     throw new Error(`${context.system.name}'s ${consumer} consumer did not deliver a first event within ${warmupTimeout} ms`);
                 }

@@ -2,6 +2,7 @@ import type { PeerSystem } from '../PeerSystem.js';
 import { dolittleLean } from './dolittle/dolittleLean.js';
 import { dolittleSdk17 } from './dolittle/dolittleSdk17.js';
 import { emmettPostgres } from './emmettPostgres.js';
+import { emmettSqlite } from './emmettSqlite.js';
 import { messageDb } from './messageDb.js';
 import { rawPostgres } from './rawPostgres.js';
 
@@ -13,6 +14,7 @@ export const peerSystems: ReadonlyArray<PeerSystem> = [
     rawPostgres,
     messageDb,
     emmettPostgres,
+    emmettSqlite,
     dolittleLean('postgres'),
     dolittleSdk17('postgres'),
     dolittleLean('embedded'),

@@ -2,7 +2,7 @@ import type { PeerResult } from './PeerResult.js';
 import { formatRatio, formatValue } from './peerTable.js';
 import { rate } from './ratios.js';
 
-const width = 960;
+const width = 1_100;
 const labelWidth = 300;
 const barArea = 440;
 const rowHeight = 18;

@@ -40,7 +40,7 @@ export function peerChart(results: ReadonlyArray<PeerResult>, caption: string): 
         y += 8;
         for (const row of rows) {
             const length = Math.max(1, Math.round(share(row.value, bestValue, row.direction) * barArea));
-            const problems = row.lost + row.duplicated + (row.delivery?.missing ?? 0) + (row.delivery?.duplicates ?? 0) > 0 ? ' ⚠ lost/duplicated' : '';
+            const problems = row.lost + row.duplicated + (row.delivery?.cutShort === true ? 0 : (row.delivery?.missing ?? 0)) + (row.delivery?.duplicates ?? 0) > 0 ? ' ⚠ lost/duplicated' : '';
             parts.push(
                 `<text x="${labelWidth - 8}" y="${y + 13}" text-anchor="end">${escapeXml(`${row.system} · ${row.backend}`)}</text>`,
                 `<rect x="${labelWidth}" y="${y + 2}" width="${length}" height="${rowHeight - 4}" fill="${colours[row.role]}"/>`,

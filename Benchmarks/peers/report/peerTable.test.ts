@@ -40,3 +40,10 @@ describe('when writing the JSON of the results', () => {
         expect(records[1]).toMatchObject({ lost: 10, delivery: { delivered: 10_000, missing: 0, duplicates: 0 }, toBestPeer: 3, toCeiling: null });
     });
 });
+
+describe('when a consumer ran out of time while still delivering', () => {
+    it('says the events it did not deliver were not reached, rather than missing', () => {
+        const cutShort: PeerResult = { ...emmett, delivery: { delivered: 9_500, missing: 500, duplicates: 0, cutShort: true } };
+        expect(peerTable([cutShort]).split('\n')[2]).toContain('| 9,500, 500 not reached in time |');
+    });
+});

@@ -30,8 +30,9 @@ function deliveryCounts(result: RatedResult): string {
     if (result.delivery === undefined) {
         return '';
     }
-    const { delivered, missing, duplicates } = result.delivery;
-    return `${count(delivered)}${missing > 0 ? `, ${count(missing)} MISSING` : ''}${duplicates > 0 ? `, ${count(duplicates)} TWICE` : ''}`;
+    const { delivered, missing, duplicates, cutShort } = result.delivery;
+    const notDelivered = missing === 0 ? '' : cutShort === true ? `, ${count(missing)} not reached in time` : `, ${count(missing)} MISSING`;
+    return `${count(delivered)}${notDelivered}${duplicates > 0 ? `, ${count(duplicates)} TWICE` : ''}`;
 }
 
 const header = ['scenario', 'system', 'backend', 'value', '× best peer', '× raw ceiling', 'acknowledged / stored', 'consumer delivered', 'note'];

@@ -15,3 +15,9 @@ describe('when a result counts its events', () => {
         expect([result.system, result.delivery]).toEqual(['Emmett (fast consumer)', { delivered: 2, missing: 1, duplicates: 1 }]);
     });
 });
+
+describe('when a consumer was cut short by the time limit', () => {
+    it('marks its delivery as cut short', () => {
+        expect(resultOf(system, { ...measured, consumer: 'default', cutShort: true }, [1, 2], [1, 2], [1]).delivery).toEqual({ delivered: 1, missing: 1, duplicates: 0, cutShort: true });
+    });
+});

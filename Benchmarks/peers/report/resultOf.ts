@@ -11,6 +11,8 @@ export type Measured = {
     readonly failed: number;
     readonly consumer?: string;
     readonly note?: string;
+    /** The consumer ran out of time while still delivering: what it did not deliver was not reached. */
+    readonly cutShort?: boolean;
 };
 
 /**
@@ -39,5 +41,6 @@ export function resultOf(system: PeerSystem, measured: Measured, acknowledged: R
     }
     const expected = new Set(acknowledged);
     const byConsumer = countDelivery(acknowledged, delivered.filter((number) => expected.has(number)));
-    return { ...result, delivery: { delivered: expected.size - byConsumer.missing, missing: byConsumer.missing, duplicates: byConsumer.duplicates } };
+    const delivery = { delivered: expected.size - byConsumer.missing, missing: byConsumer.missing, duplicates: byConsumer.duplicates };
+    return { ...result, delivery: measured.cutShort === true ? { ...delivery, cutShort: true } : delivery };
 }

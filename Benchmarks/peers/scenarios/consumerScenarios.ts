@@ -74,6 +74,7 @@ export async function catchUp(context: PeerScenarioContext): Promise<ReadonlyArr
                 direction: 'higher',
                 failed,
                 consumer,
+                cutShort: settled.outcome === 'timed out',
                 ...(settled.outcome === 'complete' ? {} : { note: `INCOMPLETE (${settled.outcome}): ${delivered.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} delivered` }),
             }, acknowledged, stored, recorder.delivered));
         } finally {

@@ -8,7 +8,7 @@ describe('when reading the peer comparison options', () => {
     });
 
     it('runs smaller with --quick or BENCH_QUICK=1', () => {
-        expect([readPeerOptions(['--peers', '--quick'], {}).sizes.catchUpEvents, readPeerOptions([], { BENCH_QUICK: '1' }).quick]).toEqual([10_000, true]);
+        expect([readPeerOptions(['--peers', '--quick'], {}).sizes.catchUpEvents, readPeerOptions([], { BENCH_QUICK: '1' }).quick]).toEqual([5_000, true]);
     });
 
     it('writes the chart to the documentation when --chart names no file', () => {

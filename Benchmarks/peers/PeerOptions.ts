@@ -51,15 +51,15 @@ const fullSizes: PeerSizes = {
 };
 
 const quickSizes: PeerSizes = {
-    window: { warmupMilliseconds: 250, measureMilliseconds: 1_000 },
+    window: { warmupMilliseconds: 200, measureMilliseconds: 800 },
     batchWriters: 4,
     eventsPerBatch: 100,
     streamLength: 500,
-    catchUpEvents: 10_000,
-    stallMilliseconds: 5_000,
-    catchUpTimeoutMilliseconds: 30_000,
-    latencyEvents: 40,
-    latencyMilliseconds: 5_000,
+    catchUpEvents: 5_000,
+    stallMilliseconds: 3_000,
+    catchUpTimeoutMilliseconds: 20_000,
+    latencyEvents: 30,
+    latencyMilliseconds: 3_000,
 };
 
 export const peerUsage = `Usage: npm run bench -- --peers [--quick] [--json <file>] [--chart [<file>]] [--system] [--only <system>] [--scenario <key>]

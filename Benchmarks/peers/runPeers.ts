@@ -109,7 +109,9 @@ export async function runPeers(argumentList: ReadonlyArray<string>): Promise<num
     const results: PeerResult[] = [];
     for (const system of systems) {
         process.stdout.write(`== ${system.name} on ${system.backend} (load average ${loadAverage()}) ==\n`);
+        const systemStarted = Date.now();
         results.push(...(await runSystem(system, options, numbers)));
+        process.stdout.write(`  (${Math.round((Date.now() - systemStarted) / 1_000)} s)\n`);
     }
     const seconds = Math.round((Date.now() - started) / 1_000);
     process.stdout.write(`\nRatios are how many times better than the best peer and than the raw ceiling (above 1 is better, for latency too).\n\n${peerTable(results)}\nDone in ${seconds} s; load average at the end ${loadAverage()}.\n`);

@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
     test: {
-        include: ['Source/**/*.test.ts', 'Samples/**/*.test.ts', 'Torture/**/*.test.ts'],
+        include: ['Source/**/*.test.ts', 'Samples/**/*.test.ts', 'Torture/**/*.test.ts', 'Benchmarks/**/*.test.ts'],
         exclude: ['**/node_modules/**', '**/dist/**', 'Source/runtime/planted/**'],
         expect: { requireAssertions: true },
         allowOnly: !process.env['CI'],

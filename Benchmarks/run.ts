@@ -102,6 +102,10 @@ async function backgroundLoad(): Promise<string> {
     return `${cpu.describe()} of one core, ${cpus().length} cores`;
 }
 
+if (process.argv.includes('--peers')) {
+    const { runPeers } = await import('./peers/runPeers.js');
+    process.exit(await runPeers(process.argv.slice(2)));
+}
 const options = readBenchmarkOptions(process.argv.slice(2), process.env);
 const started = Date.now();
 process.stdout.write(`Dolittle Runtime benchmarks (${options.quick ? 'quick' : 'full'}; backends: ${options.backends.join(', ')}; scenarios: ${options.scenarios.join(', ')}; node ${process.version})\n`);

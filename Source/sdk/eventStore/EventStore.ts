@@ -78,12 +78,12 @@ export class EventStore {
     /** Commits one event (its type from its class unless given), or UncommittedEvents. */
     commit(event: unknown, eventSourceId: GuidLike, eventType?: EventTypeReference): Promise<CommitEventsResult>;
     commit(eventOrEvents: UncommittedEvent | ReadonlyArray<UncommittedEvent>): Promise<CommitEventsResult>;
-    commit(event: unknown, eventSourceId?: GuidLike, eventType?: EventTypeReference): Promise<CommitEventsResult> {
+    async commit(event: unknown, eventSourceId?: GuidLike, eventType?: EventTypeReference): Promise<CommitEventsResult> {
         return this.#commit(eventSourceId === undefined ? this.#uncommitted(event) : [this.#wireEvent(event, eventSourceId, eventType, false)]);
     }
 
     /** Commits one public event: one that other microservices can subscribe to over the Event Horizon. */
-    commitPublic(event: unknown, eventSourceId: GuidLike, eventType?: EventTypeReference): Promise<CommitEventsResult> {
+    async commitPublic(event: unknown, eventSourceId: GuidLike, eventType?: EventTypeReference): Promise<CommitEventsResult> {
         return this.#commit([this.#wireEvent(event, eventSourceId, eventType, true)]);
     }
 

@@ -13,8 +13,8 @@ export type HeadProgram = {
 };
 
 /** Runs `node <script>` with the Runtime's address in DOLITTLE_RUNTIME_HOST/PORT (where SDK clients built without withRuntimeOn connect). */
-export function startHeadProgram(script: string, runtime: { readonly address: string; readonly privatePort: number }, workingFolder: string): HeadProgram {
-    const child: ChildProcess = spawn(process.execPath, [script], {
+export function startHeadProgram(script: string, runtime: { readonly address: string; readonly privatePort: number }, workingFolder: string, nodeArguments: ReadonlyArray<string> = []): HeadProgram {
+    const child: ChildProcess = spawn(process.execPath, [...nodeArguments, script], {
         cwd: workingFolder,
         env: { ...process.env, DOLITTLE_RUNTIME_HOST: runtime.address, DOLITTLE_RUNTIME_PORT: String(runtime.privatePort) },
         stdio: ['ignore', 'pipe', 'pipe'],

@@ -19,9 +19,9 @@ export type BenchmarkSizes = {
 };
 
 /** The scenarios, by the name --scenario takes. */
-export type ScenarioName = 'commits' | 'latency' | 'catch-up' | 'big-commits' | 'projection-replay' | 'event-horizon';
+export type ScenarioName = 'commits' | 'latency' | 'catch-up' | 'big-commits' | 'projection-replay' | 'event-horizon' | 'sdks';
 
-const scenarioNames: ReadonlyArray<ScenarioName> = ['commits', 'latency', 'catch-up', 'big-commits', 'projection-replay', 'event-horizon'];
+const scenarioNames: ReadonlyArray<ScenarioName> = ['commits', 'latency', 'catch-up', 'big-commits', 'projection-replay', 'event-horizon', 'sdks'];
 
 /** What `npm run bench` was asked to do. */
 export type BenchmarkOptions = {
@@ -71,7 +71,7 @@ const usage = `Usage: npm run bench -- [--quick] [--backend embedded|postgres] [
   --quick             smaller counts and shorter windows (about a minute); also BENCH_QUICK=1
   --backend <name>    only this backend (repeatable); default both
   --scenario <name>   only this scenario: commits, latency, catch-up, big-commits,
-                      projection-replay or event-horizon (repeatable); default all
+                      projection-replay, event-horizon or sdks (repeatable); default all
   --postgres <url>    the PostgreSQL server to create the benchmark databases on; also DOLITTLE_BENCH_POSTGRES;
                       default postgres://postgres@127.0.0.1:5432/postgres
   --profile <folder>  run the Runtime with --cpu-prof and keep its profiles in <folder>

@@ -22,6 +22,7 @@ import { measurePingPongCeiling } from './scenarios/measurePingPongCeiling.js';
 import { measureUnaryCeilings } from './scenarios/measureUnaryCeilings.js';
 import { eventHorizon } from './scenarios/eventHorizon.js';
 import { projectionReplay } from './scenarios/projectionReplay.js';
+import { sdks } from './scenarios/sdks.js';
 import type { UnaryCeilings } from './scenarios/UnaryCeilings.js';
 
 const machine: CpuSource = ['machine', machineBusyMilliseconds];
@@ -71,6 +72,9 @@ async function runBackend(name: BackendName, options: BenchmarkOptions, ceiling:
         }
         if (options.scenarios.includes('event-horizon')) {
             figures.push(...(await eventHorizon(context)));
+        }
+        if (options.scenarios.includes('sdks')) {
+            figures.push(...(await sdks(context)));
         }
         return figures;
     } catch (error) {

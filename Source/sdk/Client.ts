@@ -69,7 +69,7 @@ export class Client {
         this.#connection = parts.connection;
         const { options } = parts;
         const executionContext = new ExecutionContext(options.microserviceId, TenantId.system, options.version, options.environment, newGuidText());
-        this.eventStore = new EventStoreBuilder(parts.connection, parts.eventTypes, executionContext);
+        this.eventStore = new EventStoreBuilder(parts.connection, parts.eventTypes, executionContext, options.commitGrouping);
         this.#processors = parts.processors((outcome) => {
             this.#outcomes.push(outcome);
             for (const listener of this.#listeners) {

@@ -7,6 +7,7 @@ import { defaultReconnectPolicy, type ReconnectPolicy } from './connection/Recon
 import { RuntimeConnection } from './connection/RuntimeConnection.js';
 import { eventHandlerProtocol, eventHandlerRequestHandler } from './eventHandlers/eventHandlerProcessor.js';
 import { EventHandlersBuilder, type EventHandlersBuilderCallback } from './eventHandlers/EventHandlersBuilder.js';
+import { defaultCommitGrouping, type CommitGrouping } from './eventStore/CommitGroups.js';
 import { ExecutionContext } from './execution/ExecutionContext.js';
 import type { GuidLike } from './execution/Guid.js';
 import { MicroserviceId } from './execution/MicroserviceId.js';
@@ -30,6 +31,7 @@ export class ClientBuilder {
     #logger: Logger | undefined;
     #pingIntervalMilliseconds = 5_000;
     #reconnectPolicy: ReconnectPolicy = defaultReconnectPolicy;
+    #commitGrouping: CommitGrouping = defaultCommitGrouping;
 
     /** Starts a builder; use Client.forMicroservice(id). */
     constructor(microserviceId: GuidLike, create: (parts: ClientParts) => Client) {
@@ -97,6 +99,20 @@ export class ClientBuilder {
         return this;
     }
 
+    /**
+     * How commits made at once are grouped into Commit calls (see CommitGroups): `{ callsInFlight: 4, eventsPerCall:
+     * 1_000, contentCharactersPerCall: 1_000_000 }` unless told. `eventsPerCall: 1` with a high `callsInFlight` sends
+     * every commit in a call of its own, as SDK 17 does.
+     */
+    withCommitGrouping(grouping: Partial<CommitGrouping>): ClientBuilder {
+        const merged = { ...this.#commitGrouping, ...grouping };
+        if (!(merged.callsInFlight >= 1) || !(merged.eventsPerCall >= 1) || !(merged.contentCharactersPerCall >= 1)) {
+            throw new RangeError(`withCommitGrouping(${JSON.stringify(grouping)}): every limit must be at least 1`);
+        }
+        this.#commitGrouping = Object.freeze(merged);
+        return this;
+    }
+
     /** Builds the client and starts registering its processors; misuse (an undecorated class, an unknown event type) throws here. */
     build(): Client {
         const logger = loggerWith(this.#logger ?? structuredLogger(), { category: 'sdk' });
@@ -108,6 +124,7 @@ export class ClientBuilder {
             logger,
             pingIntervalMilliseconds: this.#pingIntervalMilliseconds,
             reconnectPolicy: this.#reconnectPolicy,
+            commitGrouping: this.#commitGrouping,
         });
         const eventTypes = this.#eventTypes.build(this.#eventHandlers.referencedClasses());
         const eventHandlers = this.#eventHandlers.build(eventTypes);

@@ -26,6 +26,7 @@ export { CommittedAggregateEvents, type CommittedAggregateEvent } from './eventS
 export { CommitFailed, type Failure } from './eventStore/CommitEventsResult.js';
 export { EventStore, CommitEventsResult, CommitAggregateEventsResult, type UncommittedEvent, type UncommittedAggregateEvent, type UncommittedAggregateEvents } from './eventStore/EventStore.js';
 export { EventStoreBuilder } from './eventStore/EventStoreBuilder.js';
+export { defaultCommitGrouping, type CommitGrouping } from './eventStore/CommitGroups.js';
 
 export { eventHandler, handles, type EventHandlerOptions } from './eventHandlers/eventHandler.js';
 export { EventHandlerId } from './eventHandlers/EventHandlerId.js';

@@ -8,6 +8,8 @@ import { AggregateRootId } from './AggregateRootId.js';
 import { CommittedAggregateEvents } from './CommittedAggregateEvents.js';
 import { CommittedEvent } from './CommittedEvent.js';
 import { failureFromWire, type Failure } from './CommitEventsResult.js';
+import { CommitGroups, defaultCommitGrouping, type CommitGrouping } from './CommitGroups.js';
+import { encodeCallContext } from './commitRequest.js';
 import { EventSourceId } from './EventSourceId.js';
 
 type WireUncommittedEvent = dolittle.runtime.events.UncommittedEvent.$Properties;
@@ -37,8 +39,20 @@ export type UncommittedAggregateEvents = {
 
 /** What a commit came to: the committed events, or the failure the Runtime answered with. */
 export class CommitEventsResult {
-    /** Creates the result of a commit. */
-    constructor(readonly events: ReadonlyArray<CommittedEvent>, readonly failure?: Failure) {}
+    #events: ReadonlyArray<CommittedEvent> | (() => ReadonlyArray<CommittedEvent>);
+
+    /** Creates the result of a commit; the events may be given as a function, read when first asked for. */
+    constructor(events: ReadonlyArray<CommittedEvent> | (() => ReadonlyArray<CommittedEvent>), readonly failure?: Failure) {
+        this.#events = events;
+    }
+
+    /** The committed events, in order. Turned into SDK objects on first use: most callers never look. */
+    get events(): ReadonlyArray<CommittedEvent> {
+        if (typeof this.#events === 'function') {
+            this.#events = this.#events();
+        }
+        return this.#events;
+    }
 
     /** Tells whether the Runtime refused the commit. */
     get failed(): boolean {
@@ -66,13 +80,15 @@ export class EventStore {
     readonly #connection: RuntimeConnection;
     readonly #eventTypes: EventTypes;
     readonly #callContext: dolittle.services.CallRequestContext.$Properties;
+    readonly #commits: CommitGroups;
 
     /** Creates the event store of the tenant in the execution context. */
-    constructor(connection: RuntimeConnection, eventTypes: EventTypes, executionContext: ExecutionContext) {
+    constructor(connection: RuntimeConnection, eventTypes: EventTypes, executionContext: ExecutionContext, grouping: CommitGrouping = defaultCommitGrouping) {
         this.#connection = connection;
         this.#eventTypes = eventTypes;
         // Encoded per call from the same plain objects: the execution context is built once per tenant.
         this.#callContext = { executionContext: executionContext.toWire() };
+        this.#commits = new CommitGroups(connection, encodeCallContext(this.#callContext), grouping);
     }
 
     /** Commits one event (its type from its class unless given), or UncommittedEvents. */
@@ -154,8 +170,8 @@ export class EventStore {
     }
 
     async #commit(events: WireUncommittedEvent[]): Promise<CommitEventsResult> {
-        const response = await this.#connection.call(eventStoreService.commit, { callContext: this.#callContext, events });
-        const failure = failureFromWire(response.failure);
-        return new CommitEventsResult(failure === undefined ? response.events.map((event) => CommittedEvent.fromWire(event, this.#eventTypes)) : [], failure);
+        const outcome = await this.#commits.commit(events);
+        const eventTypes = this.#eventTypes;
+        return new CommitEventsResult(outcome.failure === undefined ? () => outcome.events.map((event) => CommittedEvent.fromWire(event, eventTypes)) : [], outcome.failure);
     }
 }

@@ -67,6 +67,16 @@ describeForEachBackend(backends, 'when our SDK commits to a Runtime on the $kind
             expect(second.events.map((event) => event.eventLogSequenceNumber)).toEqual([first.events[0]!.eventLogSequenceNumber + 1, first.events[0]!.eventLogSequenceNumber + 2]);
             expect(second.events.map((event) => (event.content as ItemAdded).item)).toEqual(['pear', 'plum']);
         });
+        it('gives each of many commits made at once its own events, together and in order (commits share Commit calls)', async () => {
+            const store = client.eventStore.forTenant(TenantId.development);
+            const results = await Promise.all(Array.from({ length: 40 }, (_, index) => store.commit([
+                { content: new ItemAdded(`first of ${index}`), eventSourceId: randomUUID() },
+                { content: new ItemAdded(`second of ${index}`), eventSourceId: randomUUID() },
+            ])));
+            expect(results.map((result) => result.events.map((event) => (event.content as ItemAdded).item))).toEqual(Array.from({ length: 40 }, (_, index) => [`first of ${index}`, `second of ${index}`]));
+            expect(results.every((result) => result.events[1]!.eventLogSequenceNumber === result.events[0]!.eventLogSequenceNumber + 1)).toBe(true);
+            expect(new Set(results.flatMap((result) => result.events.map((event) => event.eventLogSequenceNumber))).size).toBe(80);
+        });
         it('commits public events as public', async () => {
             const result = await client.eventStore.forTenant(TenantId.development).commitPublic(new ItemAdded('public'), randomUUID());
             expect(result.events[0]?.isPublic).toBe(true);

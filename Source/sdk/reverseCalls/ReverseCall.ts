@@ -86,9 +86,16 @@ export class ReverseCall<ClientMessage, ServerMessage, Request, Response> {
         this.#stream = stream;
         let lastHeard = Date.now();
         let ended = false;
+        let outcomeReported = false;
         const end = (reason: string) => {
             if (!ended) {
                 ended = true;
+                // The Runtime refuses some registrations by ending the call with the failure in its status: a call that
+                // ends before it was accepted is a refused registration to the application too.
+                if (!outcomeReported && !this.#stopped) {
+                    outcomeReported = true;
+                    this.#options.onRegistration({ kind: this.#protocol.kind, id: this.#id, registered: false, reason, connection });
+                }
                 clearInterval(this.#keepalive);
                 if (this.#stream === stream) {
                     this.#stream = undefined;
@@ -110,6 +117,7 @@ export class ReverseCall<ClientMessage, ServerMessage, Request, Response> {
                     stream.write(this.#protocol.pong());
                     break;
                 case 'registered':
+                    outcomeReported = true;
                     if (read.failure === undefined) {
                         this.#failedAttempts = 0;
                         logger.info(`Registered the ${this.#protocol.kind}`, { connection });

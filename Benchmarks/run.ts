@@ -24,6 +24,7 @@ import { eventHorizon } from './scenarios/eventHorizon.js';
 import { aggregateCache } from './scenarios/aggregateCache.js';
 import { scale } from './scenarios/scale.js';
 import { projectionReplay } from './scenarios/projectionReplay.js';
+import { sdks } from './scenarios/sdks.js';
 import type { UnaryCeilings } from './scenarios/UnaryCeilings.js';
 
 const machine: CpuSource = ['machine', machineBusyMilliseconds];
@@ -80,6 +81,9 @@ async function runBackend(name: BackendName, options: BenchmarkOptions, ceiling:
         if (options.scenarios.includes('scale')) {
             const restart = () => BenchmarkRuntime.start({ folder, storeArguments: context.backend.storeArguments, profileFolder: options.profileFolder, main: options.runtimeMain });
             figures.push(...(await scale(context, restart, options.quick ? 100_000 : 1_000_000)));
+        }
+        if (options.scenarios.includes('sdks')) {
+            figures.push(...(await sdks(context)));
         }
         return figures;
     } catch (error) {

@@ -25,6 +25,7 @@ export const runtimeBuildOutputs: ReadonlyArray<BuildOutput> = [
     compiledProject(join(repositoryRoot, 'Source', 'protocol')),
     compiledProject(join(repositoryRoot, 'Source', 'runtime')),
     compiledProject(join(repositoryRoot, 'Source', 'cli')),
+    compiledProject(join(repositoryRoot, 'Source', 'sdk')),
     {
         output: join(repositoryRoot, 'Source', 'protocol', 'dist', 'generated', 'protocol.js'),
         inputs: () => filesUnder(join(repositoryRoot, 'Source', 'protocol', 'Protos'), '.proto'),

@@ -15,6 +15,7 @@ import { TenantId } from './execution/TenantId.js';
 import type { Logger } from './logging/Logger.js';
 import type { RegistrationListener, RegistrationOutcome } from './reverseCalls/RegistrationOutcome.js';
 import type { ReverseCall } from './reverseCalls/ReverseCall.js';
+import { ProjectionStoreBuilder, type ProjectionAssociations } from './projections/store/ProjectionStore.js';
 
 /** Chooses the event store an aggregate operation works on: `(eventStore) => eventStore.forTenant(TenantId.development)`. */
 export type EventStoreBuilderCallback = (builder: EventStoreBuilder) => EventStore;
@@ -30,6 +31,8 @@ export type ClientParts = {
     readonly connection: RuntimeConnection;
     /** Creates the processors' reverse calls, reporting outcomes to the listener. */
     readonly processors: (onRegistration: RegistrationListener) => ReadonlyArray<StartableReverseCall>;
+    /** The read model classes of the registered projections. */
+    readonly projectionAssociations: ProjectionAssociations;
 };
 
 /**
@@ -41,6 +44,8 @@ export class Client {
     readonly eventTypes: EventTypes;
     /** The event store of each tenant: `client.eventStore.forTenant(TenantId.development)`. */
     readonly eventStore: EventStoreBuilder;
+    /** The projection store of each tenant: `client.projections.forTenant(TenantId.development).get(DishCounter, key)`. */
+    readonly projections: ProjectionStoreBuilder;
     /** Where the client logs. */
     readonly logger: Logger;
     /** The microservice the head belongs to. */
@@ -70,6 +75,7 @@ export class Client {
         const { options } = parts;
         const executionContext = new ExecutionContext(options.microserviceId, TenantId.system, options.version, options.environment, newGuidText());
         this.eventStore = new EventStoreBuilder(parts.connection, parts.eventTypes, executionContext, options.commitGrouping);
+        this.projections = new ProjectionStoreBuilder(parts.connection, executionContext, parts.projectionAssociations);
         this.#processors = parts.processors((outcome) => {
             this.#outcomes.push(outcome);
             for (const listener of this.#listeners) {

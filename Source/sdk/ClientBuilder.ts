@@ -17,6 +17,9 @@ import { EventFiltersBuilder, type EventFiltersBuilderCallback } from './filters
 import { filterProtocol, filterRequestHandler } from './filters/filterProcessors.js';
 import { loggerWith, structuredLogger, type Logger } from './logging/Logger.js';
 import { ReverseCall } from './reverseCalls/ReverseCall.js';
+import { projectionProtocol, projectionRequestHandler } from './projections/projectionProcessor.js';
+import { ProjectionsBuilder, type ProjectionsBuilderCallback } from './projections/ProjectionsBuilder.js';
+import { ProjectionAssociations } from './projections/store/ProjectionStore.js';
 
 /** Builds a client: `Client.forMicroservice(id).withRuntimeOn(host, port).withEventTypes(…).withEventHandlers(…).build()`. */
 export class ClientBuilder {
@@ -25,6 +28,7 @@ export class ClientBuilder {
     readonly #eventTypes = new EventTypesBuilder();
     readonly #eventHandlers = new EventHandlersBuilder();
     readonly #filters = new EventFiltersBuilder();
+    readonly #projections = new ProjectionsBuilder();
     #runtime: { readonly host: string; readonly port: number } | undefined;
     #version = Version.notSet;
     #environment = 'Undetermined';
@@ -78,6 +82,12 @@ export class ClientBuilder {
         return this;
     }
 
+    /** Registers projections: `(projections) => projections.register(DishCounter)` or `.createProjection(id).forReadModel(…)`. */
+    withProjections(callback: ProjectionsBuilderCallback): ClientBuilder {
+        callback(this.#projections);
+        return this;
+    }
+
     /** Logs through this logger (anything with debug/info/warn/error methods) instead of JSON lines on standard error. */
     withLogging(logger: Logger): ClientBuilder {
         this.#logger = logger;
@@ -126,9 +136,11 @@ export class ClientBuilder {
             reconnectPolicy: this.#reconnectPolicy,
             commitGrouping: this.#commitGrouping,
         });
-        const eventTypes = this.#eventTypes.build(this.#eventHandlers.referencedClasses());
+        const eventTypes = this.#eventTypes.build([...this.#eventHandlers.referencedClasses(), ...this.#projections.referencedClasses()]);
         const eventHandlers = this.#eventHandlers.build(eventTypes);
         const filters = this.#filters.build();
+        const projections = this.#projections.build(eventTypes);
+        const projectionAssociations = new ProjectionAssociations(projections.flatMap((definition) => definition.readModelType === undefined ? [] : [[definition.readModelType, { id: definition.id, scopeId: definition.scopeId }] as const]));
         const headId = randomUUID();
         const connection = new RuntimeConnection(options.runtime);
         const executionContext = new ExecutionContext(options.microserviceId, TenantId.system, options.version, options.environment, randomUUID());
@@ -143,9 +155,13 @@ export class ClientBuilder {
                     const processorLogger = loggerWith(logger, { category: 'sdk.filters', filter: definition.id.value });
                     return new ReverseCall(definition.id.value, filterProtocol(definition), filterRequestHandler(definition, eventTypes, processorLogger), { ...common, logger: processorLogger });
                 }),
+                ...projections.map((definition) => {
+                    const processorLogger = loggerWith(logger, { category: 'sdk.projections', projection: definition.readModelType?.name || definition.id.value });
+                    return new ReverseCall(definition.id.value, projectionProtocol(definition), projectionRequestHandler(definition, eventTypes, processorLogger), { ...common, logger: processorLogger });
+                }),
             ] as ReadonlyArray<StartableReverseCall>;
         };
-        logger.info('Connecting to the Runtime', { runtime: `${options.runtime.host}:${options.runtime.port}`, microserviceId: options.microserviceId.value, headId, eventHandlers: eventHandlers.length, filters: filters.length });
-        return this.#create({ options, eventTypes, headId, connection, processors });
+        logger.info('Connecting to the Runtime', { runtime: `${options.runtime.host}:${options.runtime.port}`, microserviceId: options.microserviceId.value, headId, eventHandlers: eventHandlers.length, filters: filters.length, projections: projections.length });
+        return this.#create({ options, eventTypes, headId, connection, processors, projectionAssociations });
     }
 }

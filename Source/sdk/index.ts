@@ -47,3 +47,15 @@ export { structuredLogger, silentLogger, type Logger, type LogData, type LogLeve
 export { ClientIsDisconnected, RuntimeCallFailed, type RuntimeAddress } from './connection/RuntimeConnection.js';
 export { defaultReconnectPolicy, type ReconnectPolicy } from './connection/ReconnectPolicy.js';
 export type { RegistrationOutcome, RegistrationListener } from './reverseCalls/RegistrationOutcome.js';
+
+// Projections. `on` (above, with aggregates) is one decorator for aggregates, projections and embeddings.
+export { projection, type ProjectionOptions } from './projections/projectionDecorator.js';
+export { ProjectionId } from './projections/ProjectionId.js';
+export { Key } from './projections/Key.js';
+export { KeySelector, KeySelectorBuilder, EventSourceIdKeySelector, PartitionIdKeySelector, EventPropertyKeySelector, type KeySelectorBuilderCallback } from './projections/keySelectors.js';
+export { ProjectionResult, DeleteReadModelInstance } from './projections/ProjectionResult.js';
+export { ProjectionContext } from './projections/ProjectionContext.js';
+export type { ProjectionCallback } from './projections/ProjectionDefinition.js';
+export { ProjectionsBuilder, ProjectionBuilder, ProjectionBuilderForReadModel, ProjectionIsInvalid, CannotRegisterProjectionThatIsNotAClass, type ProjectionsBuilderCallback } from './projections/ProjectionsBuilder.js';
+export { CurrentState, CurrentStateType, UnknownCurrentStateType } from './projections/store/CurrentState.js';
+export { ProjectionStore, ProjectionStoreBuilder, ProjectionAssociations, FailedToGetProjection, FailedToGetProjectionState, NoProjectionAssociatedWithType, type IProjectionStore, type ProjectionAssociation } from './projections/store/ProjectionStore.js';

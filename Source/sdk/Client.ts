@@ -16,6 +16,7 @@ import type { Logger } from './logging/Logger.js';
 import type { RegistrationListener, RegistrationOutcome } from './reverseCalls/RegistrationOutcome.js';
 import type { ReverseCall } from './reverseCalls/ReverseCall.js';
 import { ProjectionStoreBuilder, type ProjectionAssociations } from './projections/store/ProjectionStore.js';
+import { EmbeddingStoreBuilder, type EmbeddingAssociations } from './embeddings/store/EmbeddingStore.js';
 
 /** Chooses the event store an aggregate operation works on: `(eventStore) => eventStore.forTenant(TenantId.development)`. */
 export type EventStoreBuilderCallback = (builder: EventStoreBuilder) => EventStore;
@@ -33,6 +34,8 @@ export type ClientParts = {
     readonly processors: (onRegistration: RegistrationListener) => ReadonlyArray<StartableReverseCall>;
     /** The read model classes of the registered projections. */
     readonly projectionAssociations: ProjectionAssociations;
+    /** The read model classes of the registered embeddings. */
+    readonly embeddingAssociations: EmbeddingAssociations;
 };
 
 /**
@@ -46,6 +49,8 @@ export class Client {
     readonly eventStore: EventStoreBuilder;
     /** The projection store of each tenant: `client.projections.forTenant(TenantId.development).get(DishCounter, key)`. */
     readonly projections: ProjectionStoreBuilder;
+    /** The embeddings of each tenant: `client.embeddings.forTenant(TenantId.development).update(Employee, key, employee)`. */
+    readonly embeddings: EmbeddingStoreBuilder;
     /** Where the client logs. */
     readonly logger: Logger;
     /** The microservice the head belongs to. */
@@ -76,6 +81,7 @@ export class Client {
         const executionContext = new ExecutionContext(options.microserviceId, TenantId.system, options.version, options.environment, newGuidText());
         this.eventStore = new EventStoreBuilder(parts.connection, parts.eventTypes, executionContext, options.commitGrouping);
         this.projections = new ProjectionStoreBuilder(parts.connection, executionContext, parts.projectionAssociations);
+        this.embeddings = new EmbeddingStoreBuilder(parts.connection, executionContext, parts.embeddingAssociations);
         this.#processors = parts.processors((outcome) => {
             this.#outcomes.push(outcome);
             for (const listener of this.#listeners) {

@@ -20,6 +20,9 @@ import { ReverseCall } from './reverseCalls/ReverseCall.js';
 import { projectionProtocol, projectionRequestHandler } from './projections/projectionProcessor.js';
 import { ProjectionsBuilder, type ProjectionsBuilderCallback } from './projections/ProjectionsBuilder.js';
 import { ProjectionAssociations } from './projections/store/ProjectionStore.js';
+import { embeddingProtocol, embeddingRequestHandler } from './embeddings/embeddingProcessor.js';
+import { EmbeddingsBuilder, type EmbeddingsBuilderCallback } from './embeddings/EmbeddingsBuilder.js';
+import { EmbeddingAssociations } from './embeddings/store/EmbeddingStore.js';
 
 /** Builds a client: `Client.forMicroservice(id).withRuntimeOn(host, port).withEventTypes(…).withEventHandlers(…).build()`. */
 export class ClientBuilder {
@@ -29,6 +32,7 @@ export class ClientBuilder {
     readonly #eventHandlers = new EventHandlersBuilder();
     readonly #filters = new EventFiltersBuilder();
     readonly #projections = new ProjectionsBuilder();
+    readonly #embeddings = new EmbeddingsBuilder();
     #runtime: { readonly host: string; readonly port: number } | undefined;
     #version = Version.notSet;
     #environment = 'Undetermined';
@@ -88,6 +92,12 @@ export class ClientBuilder {
         return this;
     }
 
+    /** Registers embeddings: `(embeddings) => embeddings.register(Employee)` or `.createEmbedding(id).forReadModel(…)`. */
+    withEmbeddings(callback: EmbeddingsBuilderCallback): ClientBuilder {
+        callback(this.#embeddings);
+        return this;
+    }
+
     /** Logs through this logger (anything with debug/info/warn/error methods) instead of JSON lines on standard error. */
     withLogging(logger: Logger): ClientBuilder {
         this.#logger = logger;
@@ -136,10 +146,12 @@ export class ClientBuilder {
             reconnectPolicy: this.#reconnectPolicy,
             commitGrouping: this.#commitGrouping,
         });
-        const eventTypes = this.#eventTypes.build([...this.#eventHandlers.referencedClasses(), ...this.#projections.referencedClasses()]);
+        const eventTypes = this.#eventTypes.build([...this.#eventHandlers.referencedClasses(), ...this.#projections.referencedClasses(), ...this.#embeddings.referencedClasses()]);
         const eventHandlers = this.#eventHandlers.build(eventTypes);
         const filters = this.#filters.build();
         const projections = this.#projections.build(eventTypes);
+        const embeddings = this.#embeddings.build(eventTypes);
+        const embeddingAssociations = new EmbeddingAssociations(embeddings.flatMap((definition) => definition.readModelType === undefined ? [] : [[definition.readModelType, definition.id] as const]));
         const projectionAssociations = new ProjectionAssociations(projections.flatMap((definition) => definition.readModelType === undefined ? [] : [[definition.readModelType, { id: definition.id, scopeId: definition.scopeId }] as const]));
         const headId = randomUUID();
         const connection = new RuntimeConnection(options.runtime);
@@ -159,9 +171,13 @@ export class ClientBuilder {
                     const processorLogger = loggerWith(logger, { category: 'sdk.projections', projection: definition.readModelType?.name || definition.id.value });
                     return new ReverseCall(definition.id.value, projectionProtocol(definition), projectionRequestHandler(definition, eventTypes, processorLogger), { ...common, logger: processorLogger });
                 }),
+                ...embeddings.map((definition) => {
+                    const processorLogger = loggerWith(logger, { category: 'sdk.embeddings', embedding: definition.readModelType?.name || definition.id.value });
+                    return new ReverseCall(definition.id.value, embeddingProtocol(definition), embeddingRequestHandler(definition, eventTypes, processorLogger), { ...common, logger: processorLogger });
+                }),
             ] as ReadonlyArray<StartableReverseCall>;
         };
-        logger.info('Connecting to the Runtime', { runtime: `${options.runtime.host}:${options.runtime.port}`, microserviceId: options.microserviceId.value, headId, eventHandlers: eventHandlers.length, filters: filters.length, projections: projections.length });
-        return this.#create({ options, eventTypes, headId, connection, processors, projectionAssociations });
+        logger.info('Connecting to the Runtime', { runtime: `${options.runtime.host}:${options.runtime.port}`, microserviceId: options.microserviceId.value, headId, eventHandlers: eventHandlers.length, filters: filters.length, projections: projections.length, embeddings: embeddings.length });
+        return this.#create({ options, eventTypes, headId, connection, processors, projectionAssociations, embeddingAssociations });
     }
 }

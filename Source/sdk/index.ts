@@ -59,3 +59,11 @@ export type { ProjectionCallback } from './projections/ProjectionDefinition.js';
 export { ProjectionsBuilder, ProjectionBuilder, ProjectionBuilderForReadModel, ProjectionIsInvalid, CannotRegisterProjectionThatIsNotAClass, type ProjectionsBuilderCallback } from './projections/ProjectionsBuilder.js';
 export { CurrentState, CurrentStateType, UnknownCurrentStateType } from './projections/store/CurrentState.js';
 export { ProjectionStore, ProjectionStoreBuilder, ProjectionAssociations, FailedToGetProjection, FailedToGetProjectionState, NoProjectionAssociatedWithType, type IProjectionStore, type ProjectionAssociation } from './projections/store/ProjectionStore.js';
+
+// Embeddings (their @on is the `on` above).
+export { embedding, resolveUpdateToEvents, resolveDeletionToEvents } from './embeddings/embeddingDecorators.js';
+export { EmbeddingId } from './embeddings/EmbeddingId.js';
+export { EmbeddingContext, EmbeddingProjectContext } from './embeddings/EmbeddingContext.js';
+export type { EmbeddingUpdateCallback, EmbeddingDeleteCallback, EmbeddingProjectCallback } from './embeddings/EmbeddingDefinition.js';
+export { EmbeddingsBuilder, EmbeddingBuilder, EmbeddingBuilderForReadModel, EmbeddingIsInvalid, type EmbeddingsBuilderCallback } from './embeddings/EmbeddingsBuilder.js';
+export { Embedding, EmbeddingStore, EmbeddingStoreBuilder, EmbeddingAssociations, FailedToGetEmbedding, FailedToGetEmbeddingState, FailedToGetEmbeddingKeys, FailedToGetUpdatedState, FailedToDelete, NoEmbeddingAssociatedWithType, type IEmbeddingStore, type IEmbedding } from './embeddings/store/EmbeddingStore.js';

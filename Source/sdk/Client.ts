@@ -17,6 +17,7 @@ import type { RegistrationListener, RegistrationOutcome } from './reverseCalls/R
 import type { ReverseCall } from './reverseCalls/ReverseCall.js';
 import { ProjectionStoreBuilder, type ProjectionAssociations } from './projections/store/ProjectionStore.js';
 import { EmbeddingStoreBuilder, type EmbeddingAssociations } from './embeddings/store/EmbeddingStore.js';
+import type { EventHorizons } from './eventHorizon/EventHorizons.js';
 
 /** Chooses the event store an aggregate operation works on: `(eventStore) => eventStore.forTenant(TenantId.development)`. */
 export type EventStoreBuilderCallback = (builder: EventStoreBuilder) => EventStore;
@@ -36,6 +37,8 @@ export type ClientParts = {
     readonly projectionAssociations: ProjectionAssociations;
     /** The read model classes of the registered embeddings. */
     readonly embeddingAssociations: EmbeddingAssociations;
+    /** The Event Horizon subscriptions, started with the processors. */
+    readonly eventHorizons: EventHorizons;
 };
 
 /**
@@ -51,6 +54,8 @@ export class Client {
     readonly projections: ProjectionStoreBuilder;
     /** The embeddings of each tenant: `client.embeddings.forTenant(TenantId.development).update(Employee, key, employee)`. */
     readonly embeddings: EmbeddingStoreBuilder;
+    /** The Event Horizon subscriptions: `client.eventHorizons.onResponse(…)`, `await client.eventHorizons.subscribed`. */
+    readonly eventHorizons: EventHorizons;
     /** Where the client logs. */
     readonly logger: Logger;
     /** The microservice the head belongs to. */
@@ -92,6 +97,8 @@ export class Client {
         for (const processor of this.#processors) {
             processor.start();
         }
+        this.eventHorizons = parts.eventHorizons;
+        this.eventHorizons.start();
     }
 
     /** Calls the listener with every registration outcome of every processor: the ones so far, then each new one. Returns a function that stops it. */
@@ -125,6 +132,7 @@ export class Client {
         for (const processor of this.#processors) {
             processor.stop();
         }
+        this.eventHorizons.stop();
         this.#connection.close();
         this.#listeners.clear();
         // The cancelled streams report their end on the next turns of the event loop.

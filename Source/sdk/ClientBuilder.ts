@@ -23,6 +23,8 @@ import { ProjectionAssociations } from './projections/store/ProjectionStore.js';
 import { embeddingProtocol, embeddingRequestHandler } from './embeddings/embeddingProcessor.js';
 import { EmbeddingsBuilder, type EmbeddingsBuilderCallback } from './embeddings/EmbeddingsBuilder.js';
 import { EmbeddingAssociations } from './embeddings/store/EmbeddingStore.js';
+import { EventHorizons } from './eventHorizon/EventHorizons.js';
+import { SubscriptionsBuilder, type SubscriptionsBuilderCallback } from './eventHorizon/SubscriptionsBuilder.js';
 
 /** Builds a client: `Client.forMicroservice(id).withRuntimeOn(host, port).withEventTypes(…).withEventHandlers(…).build()`. */
 export class ClientBuilder {
@@ -33,6 +35,7 @@ export class ClientBuilder {
     readonly #filters = new EventFiltersBuilder();
     readonly #projections = new ProjectionsBuilder();
     readonly #embeddings = new EmbeddingsBuilder();
+    readonly #subscriptions = new SubscriptionsBuilder();
     #runtime: { readonly host: string; readonly port: number } | undefined;
     #version = Version.notSet;
     #environment = 'Undetermined';
@@ -98,6 +101,15 @@ export class ClientBuilder {
         return this;
     }
 
+    /**
+     * Subscribes to other microservices' public streams over the Event Horizon: `(_) => _.forTenant(tenant, (ts) =>
+     * ts.fromProducerMicroservice(id).fromProducerTenant(id).fromProducerStream(id).fromProducerPartition(id).toScope(id))`.
+     */
+    withEventHorizons(callback: SubscriptionsBuilderCallback): ClientBuilder {
+        callback(this.#subscriptions);
+        return this;
+    }
+
     /** Logs through this logger (anything with debug/info/warn/error methods) instead of JSON lines on standard error. */
     withLogging(logger: Logger): ClientBuilder {
         this.#logger = logger;
@@ -151,6 +163,7 @@ export class ClientBuilder {
         const filters = this.#filters.build();
         const projections = this.#projections.build(eventTypes);
         const embeddings = this.#embeddings.build(eventTypes);
+        const subscriptions = this.#subscriptions.build();
         const embeddingAssociations = new EmbeddingAssociations(embeddings.flatMap((definition) => definition.readModelType === undefined ? [] : [[definition.readModelType, definition.id] as const]));
         const projectionAssociations = new ProjectionAssociations(projections.flatMap((definition) => definition.readModelType === undefined ? [] : [[definition.readModelType, { id: definition.id, scopeId: definition.scopeId }] as const]));
         const headId = randomUUID();
@@ -177,7 +190,9 @@ export class ClientBuilder {
                 }),
             ] as ReadonlyArray<StartableReverseCall>;
         };
-        logger.info('Connecting to the Runtime', { runtime: `${options.runtime.host}:${options.runtime.port}`, microserviceId: options.microserviceId.value, headId, eventHandlers: eventHandlers.length, filters: filters.length, projections: projections.length, embeddings: embeddings.length });
-        return this.#create({ options, eventTypes, headId, connection, processors, projectionAssociations, embeddingAssociations });
+        logger.info('Connecting to the Runtime', { runtime: `${options.runtime.host}:${options.runtime.port}`, microserviceId: options.microserviceId.value, headId, eventHandlers: eventHandlers.length, filters: filters.length, projections: projections.length, embeddings: embeddings.length, subscriptions: subscriptions.length });
+        return this.#create({ options, eventTypes, headId, connection, processors, projectionAssociations, embeddingAssociations,
+            eventHorizons: new EventHorizons(subscriptions, { connection, executionContext, reconnectPolicy: options.reconnectPolicy, logger: loggerWith(logger, { category: 'sdk.eventHorizon' }) }),
+        });
     }
 }

@@ -67,3 +67,10 @@ export { EmbeddingContext, EmbeddingProjectContext } from './embeddings/Embeddin
 export type { EmbeddingUpdateCallback, EmbeddingDeleteCallback, EmbeddingProjectCallback } from './embeddings/EmbeddingDefinition.js';
 export { EmbeddingsBuilder, EmbeddingBuilder, EmbeddingBuilderForReadModel, EmbeddingIsInvalid, type EmbeddingsBuilderCallback } from './embeddings/EmbeddingsBuilder.js';
 export { Embedding, EmbeddingStore, EmbeddingStoreBuilder, EmbeddingAssociations, FailedToGetEmbedding, FailedToGetEmbeddingState, FailedToGetEmbeddingKeys, FailedToGetUpdatedState, FailedToDelete, NoEmbeddingAssociatedWithType, type IEmbeddingStore, type IEmbedding } from './embeddings/store/EmbeddingStore.js';
+
+// Event Horizon subscriptions.
+export { Subscription, SubscriptionResponse, type SubscriptionOutcome, type SubscriptionCompleted, type SubscriptionSucceeded, type SubscriptionFailed } from './eventHorizon/Subscription.js';
+export { SubscriptionsBuilder, SubscriptionsBuilderForConsumerTenant, SubscriptionBuilderForProducerMicroservice, SubscriptionBuilderForProducerTenant, SubscriptionBuilderForProducerStream, SubscriptionBuilderForProducerPartition, SubscriptionBuilderForConsumerScope, SubscriptionDefinitionIncomplete, type SubscriptionsBuilderCallback } from './eventHorizon/SubscriptionsBuilder.js';
+export { EventHorizons, type SubscriptionListener } from './eventHorizon/EventHorizons.js';
+/** SDK 17's name for the client's Event Horizon subscriptions. */
+export type { EventHorizons as IEventHorizons } from './eventHorizon/EventHorizons.js';

@@ -32,7 +32,7 @@ describeForEachBackend(backends, 'when the Runtime on the $kind store is killed 
     printLogsOnFailure(() => runtime);
 
     const readModels = async (): Promise<Record<string, Counter>> => Object.fromEntries([...await head.projections.forTenant(developmentTenant).getAll(projectionId)].map(([key, state]) => [key.value, state.state as Counter]));
-    const commit = (number: number) => head.eventStore.forTenant(developmentTenant).commit({ content: { counter: counters[number % counters.length], number } satisfies Counted, eventSourceId: randomUUID(), eventType });
+    const commit = (number: number) => head.eventStore.forTenant(developmentTenant).commit({ content: { counter: counters[number % counters.length]!, number } satisfies Counted, eventSourceId: randomUUID(), eventType });
 
     beforeAll(async () => {
         runtime = await startRuntime({ backend });

@@ -38,6 +38,10 @@ export class RuntimeConnection {
             'grpc.keepalive_timeout_ms': 5_000,
             'grpc.max_receive_message_length': -1,
             'grpc.max_send_message_length': -1,
+            // No retry machinery around every call: a head's reverse calls connect again by themselves, and a commit the
+            // Runtime never got fails at once as unavailable (safe to make again). In an interleaved latency run it cut
+            // the commit-to-handler p50 below SDK 17's.
+            'grpc.enable_retries': 0,
         });
     }
 

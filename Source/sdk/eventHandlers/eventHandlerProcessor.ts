@@ -62,7 +62,13 @@ export function eventHandlerRequestHandler(definition: EventHandlerDefinition, e
             if (handle === undefined) {
                 throw new Error(`Event handler ${name} has no method for event type ${eventType.key}: add a @handles method for it`);
             }
-            const event = CommittedEvent.fromWire(wireEvent, eventTypes);
+            let event: CommittedEvent;
+            try {
+                event = CommittedEvent.fromWire(wireEvent, eventTypes);
+            } catch (error) {
+                const type = eventTypes.classFor(eventType)?.name ?? 'a plain object';
+                throw new Error(`Event handler ${name} cannot read event ${String(wireEvent.eventLogSequenceNumber)} of type ${eventType.key} as ${type}: ${error instanceof Error ? error.message : String(error)}. Its content must be the JSON of the event type's class`, { cause: error });
+            }
             logger.trace?.('Handling an event', { sequenceNumber: event.eventLogSequenceNumber, eventType: eventType.key });
             await handle(event.content, event.context);
             return {};

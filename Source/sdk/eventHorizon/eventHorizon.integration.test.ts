@@ -38,6 +38,8 @@ describeForEachBackend(backends, 'when our SDK subscribes over the Event Horizon
     const outcomes: SubscriptionOutcome[] = [];
     const failedCallbacks: string[] = [];
     const committedSources: Record<string, string> = {};
+    const scopedProjection = randomUUID();
+    const projected = async () => Object.fromEntries([...await consumerHead.projections.forTenant(developmentTenant).getAll(scopedProjection, scope)].map(([key, state]) => [key.value, (state.state as { names: string[] }).names]));
     printLogsOnFailure(() => producer);
     printLogsOnFailure(() => consumer);
 
@@ -62,6 +64,8 @@ describeForEachBackend(backends, 'when our SDK subscribes over the Event Horizon
                     tenant.fromProducerMicroservice(producerMicroservice).fromProducerTenant(developmentTenant).fromProducerStream(stream).fromProducerPartition(unconsentedPartition).toScope(unconsentedScope)
                         .onFailure((_, subscription) => failedCallbacks.push(subscription.scope.value));
                 }))
+            .withProjections((projections) => projections.createProjection(scopedProjection).forReadModel<{ names: string[] }>({ names: [] }).inScope(scope)
+                .on<{ readonly name: string }>(eventType, (_) => _.keyFromEventSource(), (readModel, event) => ({ names: [...readModel.names, event.name] })))
             .withEventHandlers((handlers) => handlers.createEventHandler(randomUUID(), (handler) => handler.inScope(scope).unpartitioned()
                 .handle(eventType, (event: { readonly name: string }, context: EventContext) => {
                     handled.push({ name: event.name, eventSourceId: context.eventSourceId.value });
@@ -72,6 +76,7 @@ describeForEachBackend(backends, 'when our SDK subscribes over the Event Horizon
         await commit('public after', true);
         await waitUntil(() => handled.some((event) => event.name === 'public after'), 'the scoped handler handled the second public event', 60_000);
         await waitUntil(() => failedCallbacks.length >= 1, 'the unconsented subscription was refused', 30_000);
+        await waitUntil(async () => Object.keys(await projected()).length === 2, 'the scoped projection projected both public events', 30_000);
     }, 180_000);
     afterAll(async () => {
         await consumerHead?.disconnect();
@@ -82,6 +87,9 @@ describeForEachBackend(backends, 'when our SDK subscribes over the Event Horizon
 
     it('delivers the public events, and only those, into the scoped event handler in order and once', () => {
         expect(handled.map((event) => event.name)).toEqual(['public before', 'public after']);
+    });
+    it('projects the received events with a projection in the scope', async () => {
+        expect(await projected()).toEqual({ [committedSources['public before']!]: ['public before'], [committedSources['public after']!]: ['public after'] });
     });
     it('keeps the event source of each event', () => {
         expect(handled.map((event) => event.eventSourceId)).toEqual([committedSources['public before'], committedSources['public after']]);

@@ -75,7 +75,7 @@ export class ProjectionBuilderForReadModel<ReadModel> {
             initialState: JSON.stringify(initial),
             handlers: uniqueHandlers(name, this.#callbacks.map((callback) => ({
                 eventType: resolved(eventTypes, callback.eventType, callback.generation, name),
-                keySelector: keySelectorFrom(callback.keySelector, `${name}'s on(${String(callback.eventType)})`),
+                keySelector: keySelectorFrom(callback.keySelector, `${name}'s on(${describeReference(callback.eventType)})`),
                 project: callback.project,
             }))),
         };
@@ -178,6 +178,13 @@ function fromClass(type: Class, eventTypes: EventTypes): ProjectionDefinition {
         };
     });
     return { id: description.id, scopeId: description.scopeId, readModelType: type, initialState: JSON.stringify(createReadModel(type, `Projection ${name}`)), handlers: uniqueHandlers(`Projection ${name}`, handlers) };
+}
+
+function describeReference(reference: EventTypeReference): string {
+    if (typeof reference === 'function') {
+        return reference.name || '(anonymous class)';
+    }
+    return typeof reference === 'string' ? reference : reference instanceof EventType ? reference.toString() : String(reference.value);
 }
 
 function createReadModel(type: Class, name: string): object {

@@ -15,6 +15,9 @@ import { TenantId } from './execution/TenantId.js';
 import type { Logger } from './logging/Logger.js';
 import type { RegistrationListener, RegistrationOutcome } from './reverseCalls/RegistrationOutcome.js';
 import type { ReverseCall } from './reverseCalls/ReverseCall.js';
+import { ProjectionStoreBuilder, type ProjectionAssociations } from './projections/store/ProjectionStore.js';
+import { EmbeddingStoreBuilder, type EmbeddingAssociations } from './embeddings/store/EmbeddingStore.js';
+import type { EventHorizons } from './eventHorizon/EventHorizons.js';
 
 /** Chooses the event store an aggregate operation works on: `(eventStore) => eventStore.forTenant(TenantId.development)`. */
 export type EventStoreBuilderCallback = (builder: EventStoreBuilder) => EventStore;
@@ -30,6 +33,12 @@ export type ClientParts = {
     readonly connection: RuntimeConnection;
     /** Creates the processors' reverse calls, reporting outcomes to the listener. */
     readonly processors: (onRegistration: RegistrationListener) => ReadonlyArray<StartableReverseCall>;
+    /** The read model classes of the registered projections. */
+    readonly projectionAssociations: ProjectionAssociations;
+    /** The read model classes of the registered embeddings. */
+    readonly embeddingAssociations: EmbeddingAssociations;
+    /** The Event Horizon subscriptions, started with the processors. */
+    readonly eventHorizons: EventHorizons;
 };
 
 /**
@@ -41,6 +50,12 @@ export class Client {
     readonly eventTypes: EventTypes;
     /** The event store of each tenant: `client.eventStore.forTenant(TenantId.development)`. */
     readonly eventStore: EventStoreBuilder;
+    /** The projection store of each tenant: `client.projections.forTenant(TenantId.development).get(DishCounter, key)`. */
+    readonly projections: ProjectionStoreBuilder;
+    /** The embeddings of each tenant: `client.embeddings.forTenant(TenantId.development).update(Employee, key, employee)`. */
+    readonly embeddings: EmbeddingStoreBuilder;
+    /** The Event Horizon subscriptions: `client.eventHorizons.onResponse(…)`, `await client.eventHorizons.subscribed`. */
+    readonly eventHorizons: EventHorizons;
     /** Where the client logs. */
     readonly logger: Logger;
     /** The microservice the head belongs to. */
@@ -70,6 +85,8 @@ export class Client {
         const { options } = parts;
         const executionContext = new ExecutionContext(options.microserviceId, TenantId.system, options.version, options.environment, newGuidText());
         this.eventStore = new EventStoreBuilder(parts.connection, parts.eventTypes, executionContext, options.commitGrouping);
+        this.projections = new ProjectionStoreBuilder(parts.connection, executionContext, parts.projectionAssociations);
+        this.embeddings = new EmbeddingStoreBuilder(parts.connection, executionContext, parts.embeddingAssociations);
         this.#processors = parts.processors((outcome) => {
             this.#outcomes.push(outcome);
             for (const listener of this.#listeners) {
@@ -80,6 +97,8 @@ export class Client {
         for (const processor of this.#processors) {
             processor.start();
         }
+        this.eventHorizons = parts.eventHorizons;
+        this.eventHorizons.start();
     }
 
     /** Calls the listener with every registration outcome of every processor: the ones so far, then each new one. Returns a function that stops it. */
@@ -113,6 +132,7 @@ export class Client {
         for (const processor of this.#processors) {
             processor.stop();
         }
+        this.eventHorizons.stop();
         this.#connection.close();
         this.#listeners.clear();
         // The cancelled streams report their end on the next turns of the event loop.

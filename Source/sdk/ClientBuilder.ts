@@ -17,6 +17,14 @@ import { EventFiltersBuilder, type EventFiltersBuilderCallback } from './filters
 import { filterProtocol, filterRequestHandler } from './filters/filterProcessors.js';
 import { loggerWith, structuredLogger, type Logger } from './logging/Logger.js';
 import { ReverseCall } from './reverseCalls/ReverseCall.js';
+import { projectionProtocol, projectionRequestHandler } from './projections/projectionProcessor.js';
+import { ProjectionsBuilder, type ProjectionsBuilderCallback } from './projections/ProjectionsBuilder.js';
+import { ProjectionAssociations } from './projections/store/ProjectionStore.js';
+import { embeddingProtocol, embeddingRequestHandler } from './embeddings/embeddingProcessor.js';
+import { EmbeddingsBuilder, type EmbeddingsBuilderCallback } from './embeddings/EmbeddingsBuilder.js';
+import { EmbeddingAssociations } from './embeddings/store/EmbeddingStore.js';
+import { EventHorizons } from './eventHorizon/EventHorizons.js';
+import { SubscriptionsBuilder, type SubscriptionsBuilderCallback } from './eventHorizon/SubscriptionsBuilder.js';
 
 /** Builds a client: `Client.forMicroservice(id).withRuntimeOn(host, port).withEventTypes(…).withEventHandlers(…).build()`. */
 export class ClientBuilder {
@@ -25,6 +33,9 @@ export class ClientBuilder {
     readonly #eventTypes = new EventTypesBuilder();
     readonly #eventHandlers = new EventHandlersBuilder();
     readonly #filters = new EventFiltersBuilder();
+    readonly #projections = new ProjectionsBuilder();
+    readonly #embeddings = new EmbeddingsBuilder();
+    readonly #subscriptions = new SubscriptionsBuilder();
     #runtime: { readonly host: string; readonly port: number } | undefined;
     #version = Version.notSet;
     #environment = 'Undetermined';
@@ -78,6 +89,27 @@ export class ClientBuilder {
         return this;
     }
 
+    /** Registers projections: `(projections) => projections.register(DishCounter)` or `.createProjection(id).forReadModel(…)`. */
+    withProjections(callback: ProjectionsBuilderCallback): ClientBuilder {
+        callback(this.#projections);
+        return this;
+    }
+
+    /** Registers embeddings: `(embeddings) => embeddings.register(Employee)` or `.createEmbedding(id).forReadModel(…)`. */
+    withEmbeddings(callback: EmbeddingsBuilderCallback): ClientBuilder {
+        callback(this.#embeddings);
+        return this;
+    }
+
+    /**
+     * Subscribes to other microservices' public streams over the Event Horizon: `(_) => _.forTenant(tenant, (ts) =>
+     * ts.fromProducerMicroservice(id).fromProducerTenant(id).fromProducerStream(id).fromProducerPartition(id).toScope(id))`.
+     */
+    withEventHorizons(callback: SubscriptionsBuilderCallback): ClientBuilder {
+        callback(this.#subscriptions);
+        return this;
+    }
+
     /** Logs through this logger (anything with debug/info/warn/error methods) instead of JSON lines on standard error. */
     withLogging(logger: Logger): ClientBuilder {
         this.#logger = logger;
@@ -126,9 +158,14 @@ export class ClientBuilder {
             reconnectPolicy: this.#reconnectPolicy,
             commitGrouping: this.#commitGrouping,
         });
-        const eventTypes = this.#eventTypes.build(this.#eventHandlers.referencedClasses());
+        const eventTypes = this.#eventTypes.build([...this.#eventHandlers.referencedClasses(), ...this.#projections.referencedClasses(), ...this.#embeddings.referencedClasses()]);
         const eventHandlers = this.#eventHandlers.build(eventTypes);
         const filters = this.#filters.build();
+        const projections = this.#projections.build(eventTypes);
+        const embeddings = this.#embeddings.build(eventTypes);
+        const subscriptions = this.#subscriptions.build();
+        const embeddingAssociations = new EmbeddingAssociations(embeddings.flatMap((definition) => definition.readModelType === undefined ? [] : [[definition.readModelType, definition.id] as const]));
+        const projectionAssociations = new ProjectionAssociations(projections.flatMap((definition) => definition.readModelType === undefined ? [] : [[definition.readModelType, { id: definition.id, scopeId: definition.scopeId }] as const]));
         const headId = randomUUID();
         const connection = new RuntimeConnection(options.runtime);
         const executionContext = new ExecutionContext(options.microserviceId, TenantId.system, options.version, options.environment, randomUUID());
@@ -143,9 +180,19 @@ export class ClientBuilder {
                     const processorLogger = loggerWith(logger, { category: 'sdk.filters', filter: definition.id.value });
                     return new ReverseCall(definition.id.value, filterProtocol(definition), filterRequestHandler(definition, eventTypes, processorLogger), { ...common, logger: processorLogger });
                 }),
+                ...projections.map((definition) => {
+                    const processorLogger = loggerWith(logger, { category: 'sdk.projections', projection: definition.readModelType?.name || definition.id.value });
+                    return new ReverseCall(definition.id.value, projectionProtocol(definition), projectionRequestHandler(definition, eventTypes, processorLogger), { ...common, logger: processorLogger });
+                }),
+                ...embeddings.map((definition) => {
+                    const processorLogger = loggerWith(logger, { category: 'sdk.embeddings', embedding: definition.readModelType?.name || definition.id.value });
+                    return new ReverseCall(definition.id.value, embeddingProtocol(definition), embeddingRequestHandler(definition, eventTypes, processorLogger), { ...common, logger: processorLogger });
+                }),
             ] as ReadonlyArray<StartableReverseCall>;
         };
-        logger.info('Connecting to the Runtime', { runtime: `${options.runtime.host}:${options.runtime.port}`, microserviceId: options.microserviceId.value, headId, eventHandlers: eventHandlers.length, filters: filters.length });
-        return this.#create({ options, eventTypes, headId, connection, processors });
+        logger.info('Connecting to the Runtime', { runtime: `${options.runtime.host}:${options.runtime.port}`, microserviceId: options.microserviceId.value, headId, eventHandlers: eventHandlers.length, filters: filters.length, projections: projections.length, embeddings: embeddings.length, subscriptions: subscriptions.length });
+        return this.#create({ options, eventTypes, headId, connection, processors, projectionAssociations, embeddingAssociations,
+            eventHorizons: new EventHorizons(subscriptions, { connection, executionContext, reconnectPolicy: options.reconnectPolicy, logger: loggerWith(logger, { category: 'sdk.eventHorizon' }) }),
+        });
     }
 }

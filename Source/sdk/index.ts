@@ -47,3 +47,30 @@ export { structuredLogger, silentLogger, type Logger, type LogData, type LogLeve
 export { ClientIsDisconnected, RuntimeCallFailed, type RuntimeAddress } from './connection/RuntimeConnection.js';
 export { defaultReconnectPolicy, type ReconnectPolicy } from './connection/ReconnectPolicy.js';
 export type { RegistrationOutcome, RegistrationListener } from './reverseCalls/RegistrationOutcome.js';
+
+// Projections. `on` (above, with aggregates) is one decorator for aggregates, projections and embeddings.
+export { projection, type ProjectionOptions } from './projections/projectionDecorator.js';
+export { ProjectionId } from './projections/ProjectionId.js';
+export { Key } from './projections/Key.js';
+export { KeySelector, KeySelectorBuilder, EventSourceIdKeySelector, PartitionIdKeySelector, EventPropertyKeySelector, type KeySelectorBuilderCallback } from './projections/keySelectors.js';
+export { ProjectionResult, DeleteReadModelInstance } from './projections/ProjectionResult.js';
+export { ProjectionContext } from './projections/ProjectionContext.js';
+export type { ProjectionCallback } from './projections/ProjectionDefinition.js';
+export { ProjectionsBuilder, ProjectionBuilder, ProjectionBuilderForReadModel, ProjectionIsInvalid, CannotRegisterProjectionThatIsNotAClass, type ProjectionsBuilderCallback } from './projections/ProjectionsBuilder.js';
+export { CurrentState, CurrentStateType, UnknownCurrentStateType } from './projections/store/CurrentState.js';
+export { ProjectionStore, ProjectionStoreBuilder, ProjectionAssociations, FailedToGetProjection, FailedToGetProjectionState, NoProjectionAssociatedWithType, type IProjectionStore, type ProjectionAssociation } from './projections/store/ProjectionStore.js';
+
+// Embeddings (their @on is the `on` above).
+export { embedding, resolveUpdateToEvents, resolveDeletionToEvents } from './embeddings/embeddingDecorators.js';
+export { EmbeddingId } from './embeddings/EmbeddingId.js';
+export { EmbeddingContext, EmbeddingProjectContext } from './embeddings/EmbeddingContext.js';
+export type { EmbeddingUpdateCallback, EmbeddingDeleteCallback, EmbeddingProjectCallback } from './embeddings/EmbeddingDefinition.js';
+export { EmbeddingsBuilder, EmbeddingBuilder, EmbeddingBuilderForReadModel, EmbeddingIsInvalid, type EmbeddingsBuilderCallback } from './embeddings/EmbeddingsBuilder.js';
+export { Embedding, EmbeddingStore, EmbeddingStoreBuilder, EmbeddingAssociations, FailedToGetEmbedding, FailedToGetEmbeddingState, FailedToGetEmbeddingKeys, FailedToGetUpdatedState, FailedToDelete, NoEmbeddingAssociatedWithType, type IEmbeddingStore, type IEmbedding } from './embeddings/store/EmbeddingStore.js';
+
+// Event Horizon subscriptions.
+export { Subscription, SubscriptionResponse, type SubscriptionOutcome, type SubscriptionCompleted, type SubscriptionSucceeded, type SubscriptionFailed } from './eventHorizon/Subscription.js';
+export { SubscriptionsBuilder, SubscriptionsBuilderForConsumerTenant, SubscriptionBuilderForProducerMicroservice, SubscriptionBuilderForProducerTenant, SubscriptionBuilderForProducerStream, SubscriptionBuilderForProducerPartition, SubscriptionBuilderForConsumerScope, SubscriptionDefinitionIncomplete, type SubscriptionsBuilderCallback } from './eventHorizon/SubscriptionsBuilder.js';
+export { EventHorizons, type SubscriptionListener } from './eventHorizon/EventHorizons.js';
+/** SDK 17's name for the client's Event Horizon subscriptions. */
+export type { EventHorizons as IEventHorizons } from './eventHorizon/EventHorizons.js';

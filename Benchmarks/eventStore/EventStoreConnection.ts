@@ -1,8 +1,9 @@
-import { connect, constants, type ClientHttp2Session } from 'node:http2';
+import { connect, type ClientHttp2Session } from 'node:http2';
 import { dolittle, guidToUuid } from '@dolittle-typescript/protocol';
 import { benchmarkEventContent } from '../events/benchmarkEventContent.js';
 import { benchmarkExecutionContext } from '../events/benchmarkExecutionContext.js';
 import { eventSources } from '../events/eventSources.js';
+import { grpcFrame, unaryCall } from './unaryCall.js';
 
 type UncommittedEvent = dolittle.runtime.events.UncommittedEvent.$Properties;
 
@@ -14,7 +15,6 @@ export type PreparedCommit = {
 
 const commitPath = '/dolittle.runtime.events.EventStore/Commit';
 const wireEventSources = eventSources.map(guidToUuid);
-const messagePrefixLength = 5;
 
 /**
  * A lean gRPC client of the Runtime's EventStore/Commit over one HTTP/2 connection (node:http2 with the protocol's
@@ -53,56 +53,22 @@ export class EventStoreConnection {
             events.push({ artifact, eventSourceId: wireEventSources[n % sources]!, public: isPublic, content: content(n) });
         }
         const body = dolittle.runtime.events.CommitEventsRequest.encode({ callContext: { executionContext: benchmarkExecutionContext }, events }).finish();
-        const frame = Buffer.allocUnsafe(messagePrefixLength + body.length);
-        frame[0] = 0;
-        frame.writeUInt32BE(body.length, 1);
-        frame.set(body, messagePrefixLength);
-        return { frame, count };
+        return { frame: grpcFrame(body), count };
     }
 
     /** Sends a prepared Commit call; resolves with the sequence number of its first event. */
-    send(prepared: PreparedCommit): Promise<number> {
+    async send(prepared: PreparedCommit): Promise<number> {
         const { frame, count } = prepared;
-        return new Promise((resolve, reject) => {
-            const stream = this.#session.request({
-                [constants.HTTP2_HEADER_METHOD]: 'POST',
-                [constants.HTTP2_HEADER_PATH]: commitPath,
-                [constants.HTTP2_HEADER_CONTENT_TYPE]: 'application/grpc',
-                te: 'trailers',
-            });
-            const chunks: Buffer[] = [];
-            let status: string | undefined;
-            let statusMessage = '';
-            const readStatus = (headers: Record<string, unknown>) => {
-                if (headers['grpc-status'] !== undefined) {
-                    status = String(headers['grpc-status']);
-                    statusMessage = decodeURIComponent(String(headers['grpc-message'] ?? ''));
-                }
-            };
-            stream.on('response', readStatus);
-            stream.on('trailers', readStatus);
-            stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-            stream.on('error', (error) => reject(new Error(`Committing ${count} events failed: ${error.message}`, { cause: error })));
-            stream.on('end', () => {
-                if (status !== '0') {
-                    reject(new Error(`Committing ${count} events failed with gRPC status ${status ?? '(none)'}: ${statusMessage}`));
-                    return;
-                }
-                const response = dolittle.runtime.events.CommitEventsResponse.decode(Buffer.concat(chunks).subarray(messagePrefixLength));
-                const failure = response.failure;
-                if (failure !== null && failure !== undefined) {
-                    reject(new Error(`The Runtime refused a commit of ${count} events: ${failure.reason ?? '(no reason)'}`));
-                    return;
-                }
-                const first = response.events[0]?.eventLogSequenceNumber;
-                if (response.events.length !== count || first === undefined || first === null) {
-                    reject(new Error(`A commit of ${count} events was answered with ${response.events.length} committed events`));
-                    return;
-                }
-                resolve(Number(first));
-            });
-            stream.end(frame);
-        });
+        const response = dolittle.runtime.events.CommitEventsResponse.decode(await unaryCall(this.#session, commitPath, frame, `Committing ${count} events`));
+        const failure = response.failure;
+        if (failure !== null && failure !== undefined) {
+            throw new Error(`The Runtime refused a commit of ${count} events: ${failure.reason ?? '(no reason)'}`);
+        }
+        const first = response.events[0]?.eventLogSequenceNumber;
+        if (response.events.length !== count || first === undefined || first === null) {
+            throw new Error(`A commit of ${count} events was answered with ${response.events.length} committed events`);
+        }
+        return Number(first);
     }
 
     /** Closes the connection. */

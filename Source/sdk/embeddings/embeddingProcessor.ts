@@ -8,7 +8,7 @@ import { Key } from '../projections/Key.js';
 import { readModelFrom } from '../projections/projectionProcessor.js';
 import { DeleteReadModelInstance } from '../projections/ProjectionResult.js';
 import type { RequestHandler } from '../reverseCalls/ReverseCall.js';
-import type { ReverseCallProtocol } from '../reverseCalls/ReverseCallProtocol.js';
+import { readRuntimeMessage, type ReverseCallProtocol } from '../reverseCalls/ReverseCallProtocol.js';
 import { EmbeddingContext, EmbeddingProjectContext } from './EmbeddingContext.js';
 import type { EmbeddingDefinition } from './EmbeddingDefinition.js';
 
@@ -30,19 +30,7 @@ export function embeddingProtocol(definition: EmbeddingDefinition): ReverseCallP
         kind: 'embedding',
         method: embeddingsService.connect,
         register: (callContext) => ({ registrationRequest: { callContext, ...registration } }),
-        read: (message) => {
-            if (message.handleRequest) {
-                return { kind: 'request', callContext: message.handleRequest.callContext ?? {}, request: message.handleRequest };
-            }
-            if (message.ping) {
-                return { kind: 'ping' };
-            }
-            if (message.registrationResponse) {
-                const failure = message.registrationResponse.failure;
-                return failure ? { kind: 'registered', failure: { id: uuidToGuid(failure.id), reason: failure.reason ?? '' } } : { kind: 'registered' };
-            }
-            return { kind: 'unknown' };
-        },
+        read: (message) => readRuntimeMessage(message, message.handleRequest),
         respond: (callContext, response) => ({ handleResult: { callContext, ...response } }),
         pong: () => ({ pong: {} }),
     };

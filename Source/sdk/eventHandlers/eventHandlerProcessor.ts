@@ -1,11 +1,11 @@
-import { eventHandlersService, guidToUuid, uuidToGuid, type dolittle } from '@dolittle-typescript/protocol';
+import { eventHandlersService, guidToUuid, type dolittle } from '@dolittle-typescript/protocol';
 import { EventType } from '../artifacts/EventType.js';
 import type { EventTypes } from '../artifacts/EventTypes.js';
 import { CommittedEvent } from '../eventStore/CommittedEvent.js';
 import type { Logger } from '../logging/Logger.js';
 import { processingFailure } from '../processing/processingFailure.js';
 import type { RequestHandler } from '../reverseCalls/ReverseCall.js';
-import type { ReverseCallProtocol } from '../reverseCalls/ReverseCallProtocol.js';
+import { readRuntimeMessage, type ReverseCallProtocol } from '../reverseCalls/ReverseCallProtocol.js';
 import type { EventHandlerDefinition } from './EventHandlerDefinition.js';
 
 const processing = 'dolittle.runtime.events.processing';
@@ -26,19 +26,7 @@ export function eventHandlerProtocol(definition: EventHandlerDefinition): Revers
         kind: 'event handler',
         method: eventHandlersService.connect,
         register: (callContext) => ({ registrationRequest: { callContext, ...registration } }),
-        read: (message) => {
-            if (message.handleRequest) {
-                return { kind: 'request', callContext: message.handleRequest.callContext ?? {}, request: message.handleRequest };
-            }
-            if (message.ping) {
-                return { kind: 'ping' };
-            }
-            if (message.registrationResponse) {
-                const failure = message.registrationResponse.failure;
-                return failure ? { kind: 'registered', failure: { id: uuidToGuid(failure.id), reason: failure.reason ?? '' } } : { kind: 'registered' };
-            }
-            return { kind: 'unknown' };
-        },
+        read: (message) => readRuntimeMessage(message, message.handleRequest),
         respond: (callContext, response) => ({ handleResult: { callContext, ...response } }),
         pong: () => ({ pong: {} }),
     };

@@ -1,10 +1,10 @@
-import { filtersService, guidToUuid, uuidToGuid, type dolittle } from '@dolittle-typescript/protocol';
+import { filtersService, guidToUuid, type dolittle } from '@dolittle-typescript/protocol';
 import type { EventTypes } from '../artifacts/EventTypes.js';
 import { CommittedEvent } from '../eventStore/CommittedEvent.js';
 import type { Logger } from '../logging/Logger.js';
 import { processingFailure } from '../processing/processingFailure.js';
 import type { RequestHandler } from '../reverseCalls/ReverseCall.js';
-import type { ReverseCallProtocol, RuntimeMessage } from '../reverseCalls/ReverseCallProtocol.js';
+import { readRuntimeMessage, type ReverseCallProtocol, type RuntimeMessage } from '../reverseCalls/ReverseCallProtocol.js';
 import type { FilterDefinition } from './FilterDefinition.js';
 import { PartitionedFilterResult } from './PartitionedFilterResult.js';
 
@@ -14,17 +14,7 @@ type FilterResponse = Omit<dolittle.runtime.events.processing.PartitionedFilterR
 type AnyFilterProtocol = ReverseCallProtocol<never, ServerMessage, Request, FilterResponse>;
 
 function read(message: ServerMessage): RuntimeMessage<Request> {
-    if (message.filterRequest) {
-        return { kind: 'request', callContext: message.filterRequest.callContext ?? {}, request: message.filterRequest };
-    }
-    if (message.ping) {
-        return { kind: 'ping' };
-    }
-    if (message.registrationResponse) {
-        const failure = message.registrationResponse.failure;
-        return failure ? { kind: 'registered', failure: { id: uuidToGuid(failure.id), reason: failure.reason ?? '' } } : { kind: 'registered' };
-    }
-    return { kind: 'unknown' };
+    return readRuntimeMessage(message, message.filterRequest);
 }
 
 type FilterProtocolOf<ClientMessage> = ReverseCallProtocol<ClientMessage, ServerMessage, Request, FilterResponse>;

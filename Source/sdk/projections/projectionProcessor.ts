@@ -1,4 +1,4 @@
-import { dolittle, guidToUuid, projectionsService, uuidToGuid } from '@dolittle-typescript/protocol';
+import { dolittle, guidToUuid, projectionsService } from '@dolittle-typescript/protocol';
 import { EventType } from '../artifacts/EventType.js';
 import type { EventTypes } from '../artifacts/EventTypes.js';
 import type { Class } from '../decorators/decoratorCall.js';
@@ -6,7 +6,7 @@ import { CommittedEvent } from '../eventStore/CommittedEvent.js';
 import type { Logger } from '../logging/Logger.js';
 import { processingFailure } from '../processing/processingFailure.js';
 import type { RequestHandler } from '../reverseCalls/ReverseCall.js';
-import type { ReverseCallProtocol } from '../reverseCalls/ReverseCallProtocol.js';
+import { readRuntimeMessage, type ReverseCallProtocol } from '../reverseCalls/ReverseCallProtocol.js';
 import { Key } from './Key.js';
 import { ProjectionContext } from './ProjectionContext.js';
 import type { ProjectionDefinition } from './ProjectionDefinition.js';
@@ -29,19 +29,7 @@ export function projectionProtocol(definition: ProjectionDefinition): ReverseCal
         kind: 'projection',
         method: projectionsService.connect,
         register: (callContext) => ({ registrationRequest: { callContext, ...registration } }),
-        read: (message) => {
-            if (message.handleRequest) {
-                return { kind: 'request', callContext: message.handleRequest.callContext ?? {}, request: message.handleRequest };
-            }
-            if (message.ping) {
-                return { kind: 'ping' };
-            }
-            if (message.registrationResponse) {
-                const failure = message.registrationResponse.failure;
-                return failure ? { kind: 'registered', failure: { id: uuidToGuid(failure.id), reason: failure.reason ?? '' } } : { kind: 'registered' };
-            }
-            return { kind: 'unknown' };
-        },
+        read: (message) => readRuntimeMessage(message, message.handleRequest),
         respond: (callContext, response) => ({ handleResult: { callContext, ...response } }),
         pong: () => ({ pong: {} }),
     };

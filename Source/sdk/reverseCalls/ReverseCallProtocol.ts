@@ -1,4 +1,4 @@
-import type { dolittle, ProtocolMethod } from '@dolittle-typescript/protocol';
+import { uuidToGuid, type dolittle, type ProtocolMethod } from '@dolittle-typescript/protocol';
 
 /** The call context a reverse call's registration carries (execution context, head id, ping interval). */
 export type ReverseCallArguments = dolittle.services.ReverseCallArgumentsContext.$Properties;
@@ -30,3 +30,24 @@ export type ReverseCallProtocol<ClientMessage, ServerMessage, Request, Response>
     /** The message that answers a ping. */
     pong(): ClientMessage;
 };
+
+/** What every Runtime-to-client message of a reverse call has besides its request: pings and the registration's answer. */
+type RuntimeMessageOnTheWire = {
+    readonly ping?: unknown;
+    readonly registrationResponse?: { readonly failure?: dolittle.protobuf.Failure.$Properties | null } | null;
+};
+
+/** Reads a Runtime message of any reverse call, given the request it carries (its field name differs by kind). */
+export function readRuntimeMessage<Request extends { readonly callContext?: ReverseCallRequestContext | null }>(message: RuntimeMessageOnTheWire, request: Request | null | undefined): RuntimeMessage<Request> {
+    if (request) {
+        return { kind: 'request', callContext: request.callContext ?? {}, request };
+    }
+    if (message.ping) {
+        return { kind: 'ping' };
+    }
+    if (message.registrationResponse) {
+        const failure = message.registrationResponse.failure;
+        return failure ? { kind: 'registered', failure: { id: uuidToGuid(failure.id), reason: failure.reason ?? '' } } : { kind: 'registered' };
+    }
+    return { kind: 'unknown' };
+}

@@ -1,10 +1,10 @@
-import { connect, constants, type ClientHttp2Session } from 'node:http2';
+import { connect, type ClientHttp2Session } from 'node:http2';
 import { dolittle, guidToUuid } from '@dolittle-typescript/protocol';
 import { benchmarkExecutionContext } from '../../../events/benchmarkExecutionContext.js';
+import { grpcFrame, unaryCall } from '../../../eventStore/unaryCall.js';
 import { eventContent, eventNumber } from '../eventNumbers.js';
 import { dolittlePeerIdentifiers, eventSourceOf } from './streamIdentifiers.js';
 
-const messagePrefixLength = 5;
 const callContext = { executionContext: benchmarkExecutionContext };
 const artifact = { id: guidToUuid(dolittlePeerIdentifiers.eventType), generation: 1 };
 const aggregateRootId = guidToUuid(dolittlePeerIdentifiers.aggregateRoot);
@@ -69,41 +69,9 @@ export class LeanEventStoreClient {
         this.#session.close();
     }
 
-    /** One unary call: sends the encoded request, resolves with the encoded response (the gRPC prefix removed). */
+    /** One unary call of the EventStore service: resolves with the encoded response. */
     #call(method: string, body: Uint8Array): Promise<Uint8Array> {
-        const frame = Buffer.allocUnsafe(messagePrefixLength + body.length);
-        frame[0] = 0;
-        frame.writeUInt32BE(body.length, 1);
-        frame.set(body, messagePrefixLength);
-        return new Promise((resolve, reject) => {
-            const stream = this.#session.request({
-                [constants.HTTP2_HEADER_METHOD]: 'POST',
-                [constants.HTTP2_HEADER_PATH]: `/dolittle.runtime.events.EventStore/${method}`,
-                [constants.HTTP2_HEADER_CONTENT_TYPE]: 'application/grpc',
-                te: 'trailers',
-            });
-            const chunks: Buffer[] = [];
-            let status: string | undefined;
-            let statusMessage = '';
-            const readStatus = (headers: Record<string, unknown>) => {
-                if (headers['grpc-status'] !== undefined) {
-                    status = String(headers['grpc-status']);
-                    statusMessage = decodeURIComponent(String(headers['grpc-message'] ?? ''));
-                }
-            };
-            stream.on('response', readStatus);
-            stream.on('trailers', readStatus);
-            stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-            stream.on('error', (error) => reject(new Error(`EventStore/${method} failed: ${error.message}`, { cause: error })));
-            stream.on('end', () => {
-                if (status !== '0') {
-                    reject(new Error(`EventStore/${method} failed with gRPC status ${status ?? '(none)'}: ${statusMessage}`));
-                    return;
-                }
-                resolve(Buffer.concat(chunks).subarray(messagePrefixLength));
-            });
-            stream.end(frame);
-        });
+        return unaryCall(this.#session, `/dolittle.runtime.events.EventStore/${method}`, grpcFrame(body), `EventStore/${method}`);
     }
 }
 

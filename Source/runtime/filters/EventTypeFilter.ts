@@ -1,7 +1,7 @@
 import type { EventLogStorage } from '../eventStore/index.js';
 import { emptyGuid, type Guid } from '../guids/index.js';
 import type { Logger } from '../logging/index.js';
-import { ProcessingLoop, repeatUntilStopped, StorageFailureLog } from '../streamProcessors/index.js';
+import { nextTurn, ProcessingLoop, repeatUntilStopped, StorageFailureLog } from '../streamProcessors/index.js';
 import {
     eventLogSource,
     streamKeyText,
@@ -83,6 +83,9 @@ export class EventTypeFilter {
                         await this.#store(position, []);
                     }
                     await changes.waitForChange(source, version, pollFallback, signal);
+                } else {
+                    // Lets the gRPC calls waiting meanwhile in between two batches (on SQLite a batch blocks the thread).
+                    await nextTurn();
                 }
                 position = next;
             },

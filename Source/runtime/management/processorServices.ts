@@ -54,7 +54,7 @@ export function processorServicesFor(context: ProcessorManagementContext): Reado
                     }
                     const id = `${kind}/${processor.scope}/${processor.processorId}`;
                     const entry = found.get(id) ?? { processor, tenants: [] };
-                    entry.tenants.push(await processorStatus(tenant, processor, now()));
+                    entry.tenants.push(await processorStatus(tenant, processor, now(), registered.editable.currentState(tenant.id, processor.key)));
                     found.set(id, entry);
                 }
             }

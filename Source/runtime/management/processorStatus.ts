@@ -7,9 +7,13 @@ import type { ManagedProcessor } from './ManagedProcessor.js';
 type TenantProcessorStatus = dolittle.runtime.management.TenantProcessorStatus.$Properties;
 type FailingPartition = dolittle.runtime.management.FailingPartition.$Properties;
 
-/** The state of a processor for one tenant as the management API shows it: position, lag, failures and skips. */
-export async function processorStatus(tenant: Tenant, processor: ManagedProcessor, now: number): Promise<TenantProcessorStatus> {
-    const state = (await tenant.storage.streams.state(processor.key)) ?? initialStreamProcessorState(processor.partitioned);
+/**
+ * The state of a processor for one tenant as the management API shows it: position, lag, failures and skips. A
+ * running processor shows the state it reached in memory (`running`), which is ahead of the stored one: positions are
+ * written coalesced.
+ */
+export async function processorStatus(tenant: Tenant, processor: ManagedProcessor, now: number, running?: StreamProcessorState): Promise<TenantProcessorStatus> {
+    const state = running ?? (await tenant.storage.streams.state(processor.key)) ?? initialStreamProcessorState(processor.partitioned);
     const head = await processor.head();
     const failing = failingPartitionsOf(state);
     const oldestWaiting = Math.min(state.position, ...failing.map((partition) => Number(partition.position)));

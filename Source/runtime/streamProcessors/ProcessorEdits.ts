@@ -34,6 +34,11 @@ export class ProcessorEdits<State> {
         });
     }
 
+    /** Whether edits wait to be applied. */
+    get pending(): boolean {
+        return this.#pending.length > 0;
+    }
+
     /**
      * The signal a waiting processor waits with: it aborts as soon as an edit waits, and when the processor stops
      * (so the processor needs no signal combining the two).

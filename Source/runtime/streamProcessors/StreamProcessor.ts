@@ -4,6 +4,7 @@ import {
     initialStreamProcessorState,
     streamKeyText,
     type StreamChanges,
+    type FilteredEvent,
     type StreamEvent,
     type StreamKey,
     type StreamProcessorKey,
@@ -18,7 +19,9 @@ import type { StreamSource } from './StreamSource.js';
 import { ProcessingLoop } from './ProcessingLoop.js';
 import { neverRetry } from './retryTimeFor.js';
 import { repeatUntilStopped } from './repeatUntilStopped.js';
-import { saveUntilStored } from './saveUntilStored.js';
+import { nextTurn } from './nextTurn.js';
+import { partitionsInFlightAtMost } from './PartitionsInFlight.js';
+import { StateWriter } from './StateWriter.js';
 import { StorageFailureLog } from './StorageFailureLog.js';
 import { measureProcessing, progressOf, watchProcessor } from './watchProcessor.js';
 import type { EditableProcessor } from './EditableProcessors.js';
@@ -57,24 +60,36 @@ export type StepContext = {
     readonly batchSize: number;
     readonly signal: AbortSignal;
     readonly logger: Logger;
+    /** How many partitions a partitioned step may have in flight at once. */
+    readonly partitionsInFlight: number;
     now(): number;
     process(event: StreamEvent, retry: { reason: string; attempts: number } | undefined): Promise<ProcessingOutcome>;
-    save(state: StreamProcessorState, outcome?: ProcessingOutcome): Promise<void>;
-    /** Logs (at trace) that an event was processed and its position persisted. */
+    /** Moves the processor on after an event: written coalesced, except a filter's chosen event, appended at once with it. */
+    progress(state: StreamProcessorState, outcome?: ProcessingOutcome): Promise<void>;
+    /** Writes a state at once (a failure, a parked or a recovered partition) and resolves once it is stored. */
+    write(state: StreamProcessorState, outcome?: ProcessingOutcome): Promise<void>;
+    /**
+     * Resolves true once an event at the position may be handed to the head (writing the newest state first when that
+     * makes room), false when only events in flight completing can make room.
+     */
+    roomFor(position: number): Promise<boolean>;
+    /** Logs (at trace) that an event was processed. */
     processed(event: StreamEvent): void;
 };
 
 /**
- * Runs one processor over one stream for one tenant: reads in batches from its persisted position, hands each
- * event to the processor one at a time, persists the position after each event, and on failure halts (or, when
- * partitioned, parks the failing partition) until the retry time. Woken at once by StreamChanges.
+ * Runs one processor over one stream for one tenant: reads in batches from its persisted position, hands the events to
+ * the processor (one at a time; a partitioned event handler one per partition, several partitions at once), keeps its
+ * position in memory and writes it coalesced (see StateWriter), and on failure halts (or, when partitioned, parks the
+ * failing partition) until the retry time. Woken at once by StreamChanges.
  */
 export class StreamProcessor {
     readonly #options: StreamProcessorOptions;
     readonly #clock: () => number;
     readonly #loop: ProcessingLoop;
-    // The state the loop works from, for the lag metrics; undefined until read and while it is re-read.
-    #state: StreamProcessorState | undefined;
+    // Holds the state the processor reached (for the lag metrics and the management API) and writes it; undefined
+    // until the stored state is read and while it is read again.
+    #writer: StateWriter | undefined;
 
     /** Creates the processor; nothing runs until start(). */
     constructor(options: StreamProcessorOptions) {
@@ -88,38 +103,58 @@ export class StreamProcessor {
         this.#loop.start();
     }
 
-    /** Stops processing; the event in flight is not marked processed (it is delivered again next time). */
+    /**
+     * Stops processing and writes the position reached; the events in flight are not marked processed (they are
+     * delivered again next time).
+     */
     stop(): Promise<void> {
         return this.#loop.stop();
     }
 
     async #run(signal: AbortSignal): Promise<void> {
-        const { key, logger, changes, source, metrics } = this.#options;
+        const { key, logger, changes, source, metrics, streams } = this.#options;
         logger.log(messages.started);
         const edits = new ProcessorEdits<StreamProcessorState>(signal);
-        const removeEdits = this.#options.editable?.processors.add(this.#options.editable.tenant, key, edits);
+        const removeEdits = this.#options.editable?.processors.add(this.#options.editable.tenant, key, edits, () => this.#writer?.latest);
         let state: StreamProcessorState | undefined;
         let started = false;
         const failures = new StorageFailureLog(logger, { unavailable: messages.storeUnavailable, available: messages.storeAvailable, failed: messages.failed }, metrics?.storage);
-        const unwatch = watchProcessor(metrics, source, () => progressOf(this.#state));
+        const unwatch = watchProcessor(metrics, source, () => progressOf(this.#writer?.latest));
+        const writerFor = (stored: StreamProcessorState) => new StateWriter(stored, { save: (written) => streams.saveState(key, written), failures, signal });
         await repeatUntilStopped(
             signal,
             failures,
             async () => {
                 if (state === undefined) {
-                    const stored = (await this.#options.streams.state(key)) ?? initialStreamProcessorState(this.#options.partitioned);
+                    // A write of the writer before still under way would land after this read.
+                    await this.#writer?.settle();
+                    this.#writer = undefined;
+                    const stored = (await streams.state(key)) ?? initialStreamProcessorState(this.#options.partitioned);
                     state = started ? stored : this.#retryNeverRetriedOnStart(stored);
                     started = true;
+                    this.#writer = writerFor(stored);
                 }
-                state = await edits.apply(state);
+                const writer = this.#writer ?? writerFor(state);
+                if (edits.pending) {
+                    // An operator's edit reads the state and writes its own: the positions reached are stored first.
+                    await writer.flush();
+                    const edited = await edits.apply(state);
+                    if (edited !== state) {
+                        writer.stored(edited);
+                        state = edited;
+                    }
+                }
                 const version = changes.version(source.changes);
-                const context = this.#context(signal, failures);
-                this.#state = state;
+                const context = this.#context(signal, writer);
                 const result = state.partitioned ? await stepPartitioned(state, context) : await stepUnpartitioned(state, context);
                 state = result.state;
-                this.#state = state;
                 failures.succeeded();
-                if (!result.progressed && !signal.aborted) {
+                if (result.progressed) {
+                    await nextTurn();
+                    return;
+                }
+                if (!signal.aborted) {
+                    await writer.flush();
                     const wait = Math.min(result.wakeAt - this.#clock(), pollFallback);
                     await changes.waitForChange(source.changes, version, wait, edits.waiting);
                     if (isFailing(state)) {
@@ -133,19 +168,43 @@ export class StreamProcessor {
                 state = undefined;
             },
         );
+        await this.#storeOnStop(failures);
         unwatch();
         removeEdits?.();
         edits.stop();
         logger.log(messages.stopped);
     }
 
-    #context(signal: AbortSignal, failures: StorageFailureLog): StepContext {
+    // The positions reached are written when the processor stops, so a head that registers again goes on from there.
+    async #storeOnStop(failures: StorageFailureLog): Promise<void> {
+        const writer = this.#writer;
+        if (writer === undefined) {
+            return;
+        }
+        try {
+            await writer.settle();
+            await writer.flush();
+        } catch (error) {
+            failures.failed(error);
+        }
+    }
+
+    #context(signal: AbortSignal, writer: StateWriter): StepContext {
         const { processor, streams, key, output, changes, source, logger } = this.#options;
+        const appended = async (state: StreamProcessorState, chosen: FilteredEvent) => {
+            await writer.writeWith(state, async (written) => {
+                await streams.appendAndSaveState(output!, [chosen], key, written);
+            });
+            changes.changed(streamKeyText(output!));
+        };
+        const chosenOf = (outcome: ProcessingOutcome | undefined) => (output !== undefined && outcome?.succeeded === true ? outcome.output : undefined);
         return {
             source,
             batchSize: this.#options.batchSize ?? 500,
             signal,
             logger,
+            // A filter appends what it chooses in stream order, so it keeps one event in flight.
+            partitionsInFlight: output === undefined ? partitionsInFlightAtMost : 1,
             now: this.#clock,
             process: (event, retry) => measureProcessing(this.#options.metrics, () => processor.process(event, retry, signal)),
             processed: (event) => {
@@ -153,15 +212,30 @@ export class StreamProcessor {
                     logger.log(messages.processed, { position: event.position, partition: event.partition, eventLogSequenceNumber: event.event.sequenceNumber });
                 }
             },
-            save: async (state, outcome) => {
-                const chosen = outcome?.succeeded === true ? outcome.output : undefined;
-                if (output !== undefined && chosen !== undefined) {
-                    await streams.appendAndSaveState(output, [chosen], key, state);
-                    changes.changed(streamKeyText(output));
-                } else {
-                    await saveUntilStored(() => streams.saveState(key, state), failures, signal);
+            progress: async (state, outcome) => {
+                const chosen = chosenOf(outcome);
+                if (chosen !== undefined) {
+                    await appended(state, chosen);
+                    return;
                 }
-                this.#state = state;
+                writer.update(state);
+            },
+            write: async (state, outcome) => {
+                const chosen = chosenOf(outcome);
+                if (chosen !== undefined) {
+                    await appended(state, chosen);
+                    return;
+                }
+                await writer.write(state);
+            },
+            roomFor: async (position) => {
+                if (writer.mayHand(position)) {
+                    return true;
+                }
+                if (writer.latest.position > writer.storedPosition) {
+                    await writer.flush();
+                }
+                return writer.mayHand(position);
             },
         };
     }

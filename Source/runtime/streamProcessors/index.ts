@@ -13,3 +13,5 @@ export { repeatUntilStopped } from './repeatUntilStopped.js';
 export { measureProcessing, progressOf, watchProcessor, type ProcessorProgress } from './watchProcessor.js';
 export { ProcessorEdits, ProcessorHasStopped, type StateEdit } from './ProcessorEdits.js';
 export { EditableProcessors, type EditableProcessor } from './EditableProcessors.js';
+export { nextTurn } from './nextTurn.js';
+export { eventsHandedAgainAtMost } from './StateWriter.js';

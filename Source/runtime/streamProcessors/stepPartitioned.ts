@@ -1,13 +1,15 @@
 import type { Guid } from '../guids/index.js';
 import type { FailingPartition, PartitionedStreamProcessorState } from '../streams/index.js';
 import { streamProcessorLogMessages as messages } from './logMessages.js';
+import { PartitionsInFlight } from './PartitionsInFlight.js';
 import { retryTimeFor } from './retryTimeFor.js';
 import type { StepContext, StepResult } from './StreamProcessor.js';
 
 /**
  * One step of a partitioned processor: first retries the failing partitions whose retry time has come (their
- * waiting events in order, up to the main position), then processes the next batch, skipping events of
- * failing partitions (they wait behind the failed one) and parking a partition when one of its events fails.
+ * waiting events in order, up to the main position), then processes the next batch with several partitions in
+ * flight (see PartitionsInFlight): events of failing partitions are passed over (they wait behind the failed one),
+ * and a partition is parked when one of its events fails.
  */
 export async function stepPartitioned(initial: PartitionedStreamProcessorState, context: StepContext): Promise<StepResult> {
     let state = initial;
@@ -15,7 +17,9 @@ export async function stepPartitioned(initial: PartitionedStreamProcessorState, 
         if (context.signal.aborted) {
             return { state, progressed: false, wakeAt: context.now() };
         }
-        if (failing.retryTime <= context.now()) {
+        // A partition parked while events before it were still in flight waits until the main position has passed
+        // its failed event (after a restart, the main pass reaches it first and passes it over).
+        if (failing.retryTime <= context.now() && failing.position < state.position) {
             state = await retryPartition(state, partition, failing, context);
         }
     }
@@ -23,38 +27,7 @@ export async function stepPartitioned(initial: PartitionedStreamProcessorState, 
     if (events.length === 0) {
         return { state, progressed: false, wakeAt: earliestRetry(state) };
     }
-    for (const event of events) {
-        if (context.signal.aborted || event.position !== state.position) {
-            break;
-        }
-        if (state.failingPartitions.has(event.partition)) {
-            state = { ...state, position: event.position + 1 };
-            await context.save(state);
-            continue;
-        }
-        const outcome = await context.process(event, undefined);
-        if (context.signal.aborted) {
-            break;
-        }
-        const now = context.now();
-        if (outcome.succeeded) {
-            state = { ...state, position: event.position + 1, lastSuccessfullyProcessed: now };
-            await context.save(state, outcome);
-            context.processed(event);
-            continue;
-        }
-        const retryTime = retryTimeFor(outcome, now);
-        const failing: FailingPartition = { position: event.position, reason: outcome.reason, attempts: 1, retryTime, lastFailed: now };
-        state = { ...state, position: event.position + 1, failingPartitions: withPartition(state.failingPartitions, event.partition, failing) };
-        await context.save(state);
-        context.logger.log(messages.partitionFailed, {
-            partition: event.partition,
-            position: event.position,
-            eventLogSequenceNumber: event.event.sequenceNumber,
-            reason: outcome.reason,
-            retryIn: outcome.retry ? retryTime - now : 'never (until the head registers again)',
-        });
-    }
+    state = await PartitionsInFlight.process(state, events, context, context.partitionsInFlight);
     return { state, progressed: true, wakeAt: context.now() };
 }
 
@@ -70,7 +43,7 @@ async function retryPartition(
         const events = await context.source.readPartition(partition, failing.position, state.position, context.batchSize);
         if (events.length === 0) {
             state = { ...state, failingPartitions: withoutPartition(state.failingPartitions, partition) };
-            await context.save(state);
+            await context.write(state);
             context.logger.log(messages.partitionRecovered, { partition });
             return state;
         }
@@ -87,7 +60,7 @@ async function retryPartition(
             if (outcome.succeeded) {
                 failing = { ...failing, position: event.position + 1, attempts: 0, retryTime: now };
                 state = { ...state, lastSuccessfullyProcessed: now, failingPartitions: withPartition(state.failingPartitions, partition, failing) };
-                await context.save(state, outcome);
+                await context.write(state, outcome);
                 context.processed(event);
                 continue;
             }
@@ -95,7 +68,7 @@ async function retryPartition(
             const retryTime = retryTimeFor(outcome, now);
             failing = { position: event.position, reason: outcome.reason, attempts, retryTime, lastFailed: now };
             state = { ...state, failingPartitions: withPartition(state.failingPartitions, partition, failing) };
-            await context.save(state);
+            await context.write(state);
             context.logger.log(messages.partitionFailed, {
                 partition,
                 position: event.position,

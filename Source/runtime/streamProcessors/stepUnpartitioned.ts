@@ -20,6 +20,7 @@ export async function stepUnpartitioned(initial: UnpartitionedStreamProcessorSta
         if (context.signal.aborted || event.position !== state.position) {
             break;
         }
+        await context.roomFor(event.position);
         const failure = state.failure;
         const outcome = await context.process(event, failure === undefined ? undefined : { reason: failure.reason, attempts: failure.attempts });
         if (context.signal.aborted) {
@@ -28,7 +29,8 @@ export async function stepUnpartitioned(initial: UnpartitionedStreamProcessorSta
         const now = context.now();
         if (outcome.succeeded) {
             state = { partitioned: false, position: event.position + 1, lastSuccessfullyProcessed: now, failure: undefined };
-            await context.save(state, outcome);
+            // The end of a failure is written at once, like the failure was.
+            await (failure === undefined ? context.progress(state, outcome) : context.write(state, outcome));
             context.processed(event);
             if (failure !== undefined) {
                 context.logger.log(messages.recovered, { position: event.position, attempts: failure.attempts });
@@ -38,7 +40,7 @@ export async function stepUnpartitioned(initial: UnpartitionedStreamProcessorSta
         const attempts = (failure?.attempts ?? 0) + 1;
         const retryTime = retryTimeFor(outcome, now);
         state = { ...state, failure: { reason: outcome.reason, attempts, retryTime, lastFailed: now } };
-        await context.save(state);
+        await context.write(state);
         context.logger.log(messages.processingFailed, {
             position: event.position,
             eventLogSequenceNumber: event.event.sequenceNumber,

@@ -46,8 +46,8 @@ describeForEachBackend(backends, 'when an unpartitioned stream processor reads t
             expect(head.sequenceNumbers).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
         });
 
-        it('has persisted the position after each event by the time it gets the next', () => {
-            expect(persistedAtCall).toEqual([undefined, 1, 2, 3, 4, 5, 6, 7]);
+        it('has never persisted a position past an event it had not handled', () => {
+            expect(persistedAtCall.filter((position, index) => (position ?? 0) > index)).toEqual([]);
         });
 
         it('persists the position after the last event, with no failure', async () => {

@@ -52,6 +52,11 @@ export class StateWriter {
         return this.#latest;
     }
 
+    /** Whether the newest state is not stored yet. */
+    get unstored(): boolean {
+        return this.#latest !== this.#stored;
+    }
+
     /** The position known to be stored. */
     get storedPosition(): number {
         return this.#stored.position;
@@ -65,13 +70,15 @@ export class StateWriter {
         return position - this.#stored.position < eventsHandedAgainAtMost;
     }
 
-    /** Takes the processor's newest state and writes it when it is due. A state behind the newest is ignored. */
+    /**
+     * Takes the processor's newest state and writes it when it is due; throws the failure of a write before (the state
+     * is still taken, so the processor can store it again). A state behind the newest is ignored.
+     */
     update(state: StreamProcessorState): void {
-        this.#throwFailure();
-        if (state.position < this.#latest.position) {
-            return;
+        if (state.position >= this.#latest.position) {
+            this.#latest = state;
         }
-        this.#latest = state;
+        this.#throwFailure();
         if (this.#writing === undefined) {
             this.#scheduleWrite();
         }

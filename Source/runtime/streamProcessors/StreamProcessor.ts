@@ -20,6 +20,7 @@ import { ProcessingLoop } from './ProcessingLoop.js';
 import { neverRetry } from './retryTimeFor.js';
 import { repeatUntilStopped } from './repeatUntilStopped.js';
 import { nextTurn } from './nextTurn.js';
+import { saveUntilStored } from './saveUntilStored.js';
 import { partitionsInFlightAtMost } from './PartitionsInFlight.js';
 import { StateWriter } from './StateWriter.js';
 import { StorageFailureLog } from './StorageFailureLog.js';
@@ -126,9 +127,7 @@ export class StreamProcessor {
             failures,
             async () => {
                 if (state === undefined) {
-                    // A write of the writer before still under way would land after this read.
-                    await this.#writer?.settle();
-                    this.#writer = undefined;
+                    await this.#storeReached(failures, signal);
                     const stored = (await streams.state(key)) ?? initialStreamProcessorState(this.#options.partitioned);
                     state = started ? stored : this.#retryNeverRetriedOnStart(stored);
                     started = true;
@@ -168,22 +167,34 @@ export class StreamProcessor {
                 state = undefined;
             },
         );
-        await this.#storeOnStop(failures);
+        await this.#storeOnStop(failures, signal);
         unwatch();
         removeEdits?.();
         edits.stop();
         logger.log(messages.stopped);
     }
 
-    // The positions reached are written when the processor stops, so a head that registers again goes on from there.
-    async #storeOnStop(failures: StorageFailureLog): Promise<void> {
-        const writer = this.#writer;
-        if (writer === undefined) {
+    /**
+     * Before the state is read again (after a failed round, or to see an operator's edit of a failing processor), the
+     * state reached is stored: reading an older one would hand the head events again over the same connection. A write
+     * of the writer before, still under way, would also land after the read.
+     */
+    async #storeReached(failures: StorageFailureLog, signal: AbortSignal): Promise<void> {
+        const previous = this.#writer;
+        this.#writer = undefined;
+        if (previous === undefined) {
             return;
         }
+        await previous.settle();
+        if (previous.unstored) {
+            await saveUntilStored(() => this.#options.streams.saveState(this.#options.key, previous.latest), failures, signal);
+        }
+    }
+
+    // The positions reached are written when the processor stops, so a head that registers again goes on from there.
+    async #storeOnStop(failures: StorageFailureLog, signal: AbortSignal): Promise<void> {
         try {
-            await writer.settle();
-            await writer.flush();
+            await this.#storeReached(failures, signal);
         } catch (error) {
             failures.failed(error);
         }

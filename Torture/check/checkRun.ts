@@ -1,3 +1,4 @@
+import { eventsHandedAgainAtMost } from '../../Source/runtime/streamProcessors/eventsHandedAgainAtMost.js';
 import { tortureIdentifiers } from '../identifiers.js';
 import type { CommitRecord } from '../writers/Ledger.js';
 import type { Delivery } from './Delivery.js';
@@ -24,7 +25,7 @@ export type Allowances = {
     /**
      * PostgreSQL crashed in the run: position writes do not wait for the disk there, so the last ones before a crash
      * can be lost and a handler starts again from an older position (Documentation/guarantees.md), handing over more
-     * than the one event in flight again. And a commit whose connection broke while PostgreSQL went down is answered
+     * than the bound of events handed again (`eventsHandedAgainAtMost`). And a commit whose connection broke while PostgreSQL went down is answered
      * EventStoreUnavailable although the server may have committed it (a known gap, see guarantees.md).
      */
     readonly positionsMayGoBack: boolean;
@@ -161,9 +162,10 @@ function checkHandler(
     const notInLog = new Counter();
     const wrongPartition = new Counter();
     const redelivered = new Counter();
-    const beyondInFlight = new Counter();
-    // Events handed over again in each connection: at least once allows the one event in flight per tenant when the
-    // previous connection or the Runtime ended (handled one at a time, unpartitioned and partitioned alike).
+    const beyondBound = new Counter();
+    // Events handed over again in each connection: at least once allows up to `eventsHandedAgainAtMost` per tenant
+    // when the previous connection or the Runtime ended (positions are written coalesced, and a partitioned handler
+    // has several partitions in flight).
     const againInConnection = new Map<number, number>();
     const handled = events.filter((event) => processor.types.includes(event.typeId));
     const bySequence = new Map(events.map((event) => [event.sequenceNumber, event]));
@@ -187,8 +189,8 @@ function checkHandler(
             redelivered.add(`${delivery.sequenceNumber} again in connection ${delivery.connection}`);
             const again = (againInConnection.get(delivery.connection) ?? 0) + 1;
             againInConnection.set(delivery.connection, again);
-            if (again > 1) {
-                beyondInFlight.add(`${delivery.sequenceNumber}, the ${again}th event handed over again in connection ${delivery.connection}`);
+            if (again > eventsHandedAgainAtMost) {
+                beyondBound.add(`${delivery.sequenceNumber}, the ${again}th event handed over again in connection ${delivery.connection}`);
             }
         }
         seen.add(delivery.sequenceNumber);
@@ -214,8 +216,8 @@ function checkHandler(
         notInLog.figure(tenant, subject, 'deliveries of events not in the log'),
         wrongPartition.figure(tenant, subject, 'deliveries in the wrong partition'),
         allowances.positionsMayGoBack
-            ? beyondInFlight.figure(tenant, subject, 'delivered again beyond the one in flight (PostgreSQL crashed: allowed)', false)
-            : beyondInFlight.figure(tenant, subject, 'delivered again beyond the one in flight'),
+            ? beyondBound.figure(tenant, subject, `delivered again beyond the ${eventsHandedAgainAtMost} allowed (PostgreSQL crashed: allowed)`, false)
+            : beyondBound.figure(tenant, subject, `delivered again beyond the ${eventsHandedAgainAtMost} allowed`),
         redelivered.figure(tenant, subject, 'delivered again after a reconnect (at least once: allowed)', false),
     ];
 }

@@ -3,7 +3,8 @@ import { aSilentLogger } from '../eventStore/given/aSilentLogger.js';
 import { EventStoreIsUnavailable } from '../eventStore/EventStoreIsUnavailable.js';
 import { defineLogMessages } from '../logging/index.js';
 import type { StreamProcessorState } from '../streams/index.js';
-import { eventsHandedAgainAtMost, StateWriter } from './StateWriter.js';
+import { eventsHandedAgainAtMost } from './eventsHandedAgainAtMost.js';
+import { StateWriter } from './StateWriter.js';
 import { StorageFailureLog } from './StorageFailureLog.js';
 
 const messages = defineLogMessages({

@@ -1,13 +1,7 @@
 import type { StreamProcessorState } from '../streams/index.js';
+import { eventsHandedAgainAtMost } from './eventsHandedAgainAtMost.js';
 import { saveUntilStored } from './saveUntilStored.js';
 import type { StorageFailureLog } from './StorageFailureLog.js';
-
-/**
- * The most events a head can be handed again after a crash of the Runtime, per processor and tenant: an event is
- * never handed while its position is this far or further past the stored position (the processor waits for the
- * write first), so at most this many handed events lie past the position a restarted processor reads.
- */
-export const eventsHandedAgainAtMost = 100;
 
 /** How often a processor's position is written while it moves on: every this many positions, or this many milliseconds. */
 export const positionWrites = { everyPositions: 50, everyMilliseconds: 100 } as const;

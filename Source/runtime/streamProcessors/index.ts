@@ -14,4 +14,4 @@ export { measureProcessing, progressOf, watchProcessor, type ProcessorProgress }
 export { ProcessorEdits, ProcessorHasStopped, type StateEdit } from './ProcessorEdits.js';
 export { EditableProcessors, type EditableProcessor } from './EditableProcessors.js';
 export { nextTurn } from './nextTurn.js';
-export { eventsHandedAgainAtMost } from './StateWriter.js';
+export { eventsHandedAgainAtMost } from './eventsHandedAgainAtMost.js';

@@ -6,6 +6,7 @@ import { printLogsOnFailure } from '../../runtime/host/given/printLogsOnFailure.
 import type { RuntimeUnderTest } from '../../runtime/host/given/RuntimeUnderTest.js';
 import { startRuntime } from '../../runtime/host/given/startRuntime.js';
 import { waitUntil } from '../../runtime/host/given/waitUntil.js';
+import { eventsHandedAgainAtMost } from '../../runtime/streamProcessors/eventsHandedAgainAtMost.js';
 import { describeForEachBackend } from '../../runtime/storage/postgres/given/describeForEachBackend.js';
 import type { Client } from '../Client.js';
 import { RuntimeCallFailed } from '../connection/RuntimeConnection.js';
@@ -64,10 +65,10 @@ describeForEachBackend(backends, 'when the Runtime on the $kind store is killed 
     it('registers the handler again by itself', () => expect(outcomes.filter((outcome) => outcome.registered).length).toBeGreaterThanOrEqual(2));
     it('logs why it connected again', () => expect(recorded.lines.some((line) => line.includes('connecting again') && line.includes('reason'))).toBe(true));
     it('loses no event', () => expect([...new Set(deliveries)].sort((a, b) => a - b)).toEqual(Array.from({ length: 2 * eventsPerRun + 1 }, (_, index) => index)));
-    it('hands over no event out of order (an event handled but not acknowledged before the kill may come again, right after)', () => {
+    it('hands over no event out of order (events handled before the kill whose position was not yet written may come again, right after)', () => {
         const firstDeliveries = deliveries.filter((sequenceNumber, index) => deliveries.indexOf(sequenceNumber) === index);
         expect(firstDeliveries).toEqual([...firstDeliveries].sort((a, b) => a - b));
         const repeats = deliveries.filter((sequenceNumber, index) => deliveries.indexOf(sequenceNumber) !== index);
-        expect(repeats.length).toBeLessThanOrEqual(1);
+        expect(repeats.length).toBeLessThanOrEqual(eventsHandedAgainAtMost);
     });
 });

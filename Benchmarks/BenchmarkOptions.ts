@@ -21,9 +21,9 @@ export type BenchmarkSizes = {
 };
 
 /** The scenarios, by the name --scenario takes. */
-export type ScenarioName = 'commits' | 'latency' | 'catch-up' | 'big-commits' | 'projection-replay' | 'event-horizon' | 'aggregate-cache' | 'sdks' | 'scale';
+export type ScenarioName = 'commits' | 'latency' | 'catch-up' | 'partitioned-catch-up' | 'big-commits' | 'projection-replay' | 'event-horizon' | 'aggregate-cache' | 'sdks' | 'scale';
 
-const scenarioNames: ReadonlyArray<ScenarioName> = ['commits', 'latency', 'catch-up', 'big-commits', 'projection-replay', 'event-horizon', 'aggregate-cache', 'sdks'];
+const scenarioNames: ReadonlyArray<ScenarioName> = ['commits', 'latency', 'catch-up', 'partitioned-catch-up', 'big-commits', 'projection-replay', 'event-horizon', 'aggregate-cache', 'sdks'];
 // Slow scenarios, run only when asked for by name.
 const onDemandScenarioNames: ReadonlyArray<ScenarioName> = ['scale'];
 
@@ -76,7 +76,7 @@ const quickSizes: BenchmarkSizes = {
 const usage = `Usage: npm run bench -- [--quick] [--backend embedded|postgres] [--postgres <url>] [--profile <folder>]
   --quick             smaller counts and shorter windows (about a minute); also BENCH_QUICK=1
   --backend <name>    only this backend (repeatable); default both
-  --scenario <name>   only this scenario: commits, latency, catch-up, big-commits,
+  --scenario <name>   only this scenario: commits, latency, catch-up, partitioned-catch-up, big-commits,
                       projection-replay, event-horizon, aggregate-cache or sdks (repeatable); default
                       all of these; also scale (slow: start-up and memory over 1,000,000 events)
   --postgres <url>    the PostgreSQL server to create the benchmark databases on; also DOLITTLE_BENCH_POSTGRES;

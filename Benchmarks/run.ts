@@ -13,7 +13,7 @@ import { processCpuMilliseconds } from './measurement/processCpuMilliseconds.js'
 import type { Figure } from './report/Figure.js';
 import { printTable } from './report/printTable.js';
 import { BenchmarkRuntime } from './runtime/BenchmarkRuntime.js';
-import { catchUp } from './scenarios/catchUp.js';
+import { catchUp, partitionedCatchUp } from './scenarios/catchUp.js';
 import { healthDuringBigCommits } from './scenarios/healthDuringBigCommits.js';
 import { commitThroughput } from './scenarios/commitThroughput.js';
 import { commitToHandlerLatency } from './scenarios/commitToHandlerLatency.js';
@@ -65,6 +65,9 @@ async function runBackend(name: BackendName, options: BenchmarkOptions, ceiling:
         }
         if (options.scenarios.includes('catch-up') && ceiling !== undefined) {
             figures.push(...(await catchUp(context, ceiling)));
+        }
+        if (options.scenarios.includes('partitioned-catch-up') && ceiling !== undefined) {
+            figures.push(...(await partitionedCatchUp(context, ceiling)));
         }
         if (options.scenarios.includes('big-commits')) {
             figures.push(await healthDuringBigCommits(context));
@@ -125,7 +128,7 @@ if (options.scenarios.includes('commits')) {
     unaryCeilings = measured.ceilings;
     figures.push(...measured.figures);
 }
-if (options.scenarios.includes('catch-up') || options.scenarios.includes('projection-replay')) {
+if (options.scenarios.includes('catch-up') || options.scenarios.includes('partitioned-catch-up') || options.scenarios.includes('projection-replay')) {
     const measured = await measurePingPongCeiling(options.sizes.pingPongRoundTrips, machine);
     ceiling = measured.ceiling;
     figures.push(measured.figure);

@@ -13,6 +13,9 @@ export const benchmarkIdentifiers = Object.freeze({
     /** The type, and the handler, of the catch-up scenario. */
     catchUpEventType: 'b9b6c1c2-6c1e-4c5f-8a3e-1f0f0d1a2b03',
     catchUpEventHandler: '5d1e8f3a-7a2b-4c6d-9e0f-a1b2c3d4e503',
+    /** The type, and the handler, of the partitioned catch-up scenario. */
+    partitionedCatchUpEventType: 'b9b6c1c2-6c1e-4c5f-8a3e-1f0f0d1a2b11',
+    partitionedCatchUpEventHandler: '5d1e8f3a-7a2b-4c6d-9e0f-a1b2c3d4e511',
     /** The type of the projection-replay scenario's events, and its projection. */
     projectionReplayEventType: 'b9b6c1c2-6c1e-4c5f-8a3e-1f0f0d1a2b04',
     projectionReplayProjection: '5d1e8f3a-7a2b-4c6d-9e0f-a1b2c3d4e504',

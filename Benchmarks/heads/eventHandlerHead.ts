@@ -1,5 +1,6 @@
 // The benchmark head, run in a process of its own: a raw EventHandlers/Connect reverse-call client that registers one
-// unpartitioned event handler, answers pings, acknowledges every handle request at once and reports over IPC.
+// event handler (unpartitioned unless told), answers pings, acknowledges every handle request at once and reports over
+// IPC, counting repeated events and events out of order within their partition.
 // Argument: one JSON HeadArguments object.
 import { randomUUID } from 'node:crypto';
 import { eventHandlersService, guidToUuid, millisecondsToDuration, serviceNameOf, type dolittle } from '@dolittle-typescript/protocol';
@@ -24,6 +25,10 @@ const call = connect.call(client);
 
 let handled = 0;
 let first = 0;
+let repeated = 0;
+let outOfOrder = 0;
+const seen = new Set<number>();
+const lastInPartition = new Map<string, number>();
 call.on('data', (message: RuntimeMessage) => {
     const request = message.handleRequest;
     if (request !== null && request !== undefined) {
@@ -33,10 +38,22 @@ call.on('data', (message: RuntimeMessage) => {
         if (handled === 1) {
             first = at;
         }
+        const sequenceNumber = Number(request.event?.event?.eventLogSequenceNumber ?? -1);
+        if (headArguments.report === 'count') {
+            if (seen.has(sequenceNumber)) {
+                repeated++;
+            }
+            seen.add(sequenceNumber);
+            const partition = Buffer.from(request.event?.partitionId?.value ?? []).toString('hex');
+            if ((lastInPartition.get(partition) ?? -1) >= sequenceNumber) {
+                outOfOrder++;
+            }
+            lastInPartition.set(partition, sequenceNumber);
+        }
         if (headArguments.report === 'each') {
-            report({ kind: 'handled', at, sequenceNumber: Number(request.event?.event?.eventLogSequenceNumber ?? -1) });
+            report({ kind: 'handled', at, sequenceNumber });
         } else if (handled === headArguments.expected) {
-            report({ kind: 'done', handled, first, last: at });
+            report({ kind: 'done', handled, first, last: at, repeated, outOfOrder });
         } else if (handled % progressEvery === 0) {
             report({ kind: 'progress', handled, at });
         }
@@ -62,7 +79,7 @@ call.write({
         scopeId: guidToUuid(benchmarkIdentifiers.emptyGuid),
         eventHandlerId: guidToUuid(headArguments.eventHandlerId),
         types: [{ id: guidToUuid(headArguments.eventTypeId), generation: 1 }],
-        partitioned: false,
+        partitioned: headArguments.partitioned ?? false,
     },
 });
 

@@ -70,7 +70,7 @@ export class PartitionsInFlight {
             }
             if (this.#busy.size < this.#limit) {
                 try {
-                    if (await this.#context.roomFor(position)) {
+                    if (await this.#context.roomFor(position, this.#busy.size)) {
                         return true;
                     }
                 } catch (error) {
@@ -78,10 +78,10 @@ export class PartitionsInFlight {
                     return false;
                 }
             }
-            if (this.#busy.size === 0) {
-                return false;
+            // With nothing in flight any more, the next round writes the newest state and so makes room.
+            if (this.#busy.size > 0) {
+                await this.#nextCompletion();
             }
-            await this.#nextCompletion();
         }
     }
 

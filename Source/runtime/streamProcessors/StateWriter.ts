@@ -110,6 +110,11 @@ export class StateWriter {
         }
     }
 
+    /** Resolves once the write under way (if any) has ended, whether it succeeded or not. */
+    async writeUnderWay(): Promise<void> {
+        await this.#writing;
+    }
+
     /** Takes a state that was stored by someone else (an operator's edit): it is the newest and the stored one. */
     stored(state: StreamProcessorState): void {
         this.#clearTimer();

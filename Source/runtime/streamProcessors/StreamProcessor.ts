@@ -70,10 +70,10 @@ export type StepContext = {
     /** Writes a state at once (a failure, a parked or a recovered partition) and resolves once it is stored. */
     write(state: StreamProcessorState, outcome?: ProcessingOutcome): Promise<void>;
     /**
-     * Resolves true once an event at the position may be handed to the head (writing the newest state first when that
-     * makes room), false when only events in flight completing can make room.
+     * Resolves true once an event at the position may be handed to the head: at once, or after the write under way,
+     * or (with no event in flight) after writing the newest state; false when events in flight must complete first.
      */
-    roomFor(position: number): Promise<boolean>;
+    roomFor(position: number, inFlight: number): Promise<boolean>;
     /** Logs (at trace) that an event was processed. */
     processed(event: StreamEvent): void;
 };
@@ -239,13 +239,13 @@ export class StreamProcessor {
                 }
                 await writer.write(state);
             },
-            roomFor: async (position) => {
+            roomFor: async (position, inFlight) => {
                 if (writer.mayHand(position)) {
                     return true;
                 }
-                if (writer.latest.position > writer.storedPosition) {
-                    await writer.flush();
-                }
+                // With events in flight, the writer's own writes (every 50 positions) move the stored position on; a
+                // write forced here at every completion would cost a write per event.
+                await (inFlight === 0 ? writer.flush() : writer.writeUnderWay());
                 return writer.mayHand(position);
             },
         };

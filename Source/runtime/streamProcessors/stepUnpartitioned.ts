@@ -20,7 +20,7 @@ export async function stepUnpartitioned(initial: UnpartitionedStreamProcessorSta
         if (context.signal.aborted || event.position !== state.position) {
             break;
         }
-        await context.roomFor(event.position);
+        await context.roomFor(event.position, 0);
         const failure = state.failure;
         const outcome = await context.process(event, failure === undefined ? undefined : { reason: failure.reason, attempts: failure.attempts });
         if (context.signal.aborted) {

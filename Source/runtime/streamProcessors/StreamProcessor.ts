@@ -20,6 +20,7 @@ import { ProcessingLoop } from './ProcessingLoop.js';
 import { neverRetry } from './retryTimeFor.js';
 import { repeatUntilStopped } from './repeatUntilStopped.js';
 import { nextTurn } from './nextTurn.js';
+import { readingAhead } from './readingAhead.js';
 import { saveUntilStored } from './saveUntilStored.js';
 import { partitionsInFlightAtMost } from './PartitionsInFlight.js';
 import { StateWriter } from './StateWriter.js';
@@ -121,6 +122,7 @@ export class StreamProcessor {
         let started = false;
         const failures = new StorageFailureLog(logger, { unavailable: messages.storeUnavailable, available: messages.storeAvailable, failed: messages.failed }, metrics?.storage);
         const unwatch = watchProcessor(metrics, source, () => progressOf(this.#writer?.latest));
+        const readSource = readingAhead(source);
         const writerFor = (stored: StreamProcessorState) => new StateWriter(stored, { save: (written) => streams.saveState(key, written), failures, signal });
         await repeatUntilStopped(
             signal,
@@ -144,7 +146,7 @@ export class StreamProcessor {
                     }
                 }
                 const version = changes.version(source.changes);
-                const context = this.#context(signal, writer);
+                const context = this.#context(signal, writer, readSource);
                 const result = state.partitioned ? await stepPartitioned(state, context) : await stepUnpartitioned(state, context);
                 state = result.state;
                 failures.succeeded();
@@ -200,8 +202,8 @@ export class StreamProcessor {
         }
     }
 
-    #context(signal: AbortSignal, writer: StateWriter): StepContext {
-        const { processor, streams, key, output, changes, source, logger } = this.#options;
+    #context(signal: AbortSignal, writer: StateWriter, source: StreamSource): StepContext {
+        const { processor, streams, key, output, changes, logger } = this.#options;
         const appended = async (state: StreamProcessorState, chosen: FilteredEvent) => {
             await writer.writeWith(state, async (written) => {
                 await streams.appendAndSaveState(output!, [chosen], key, written);

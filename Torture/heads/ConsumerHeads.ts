@@ -5,8 +5,6 @@ import { fileURLToPath } from 'node:url';
 // tsx, found from the repository root (the working directory of npm scripts and of the tests).
 const typeScriptLoader = 'tsx';
 const script = fileURLToPath(new URL('./consumerHead.ts', import.meta.url));
-/** How many connections each start of the head numbers: far more than a run's reconnects. */
-const connectionsPerStart = 100_000;
 
 /** The consumer head process of a run: started, told the Runtime's new address, killed and started again. */
 export class ConsumerHeads {
@@ -14,20 +12,15 @@ export class ConsumerHeads {
     readonly #log: WriteStream;
     #child: ChildProcess | undefined;
     #exited: Promise<void> = Promise.resolve();
-    #starts = 0;
 
     constructor(deliveriesFile: string, logFile: string) {
         this.#deliveriesFile = deliveriesFile;
         this.#log = createWriteStream(logFile, { flags: 'a' });
     }
 
-    /**
-     * Starts the head against the address (the Runtime's private endpoint). Each start numbers its connections from
-     * its own range, so that the connections of a head killed and started again are told apart in the deliveries.
-     */
+    /** Starts the head against the address (the Runtime's private endpoint). */
     start(address: string): void {
-        this.#starts += 1;
-        const child = fork(script, [address, this.#deliveriesFile, String(this.#starts * connectionsPerStart)], { execArgv: ['--import', typeScriptLoader], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+        const child = fork(script, [address, this.#deliveriesFile], { execArgv: ['--import', typeScriptLoader], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
         child.stdout?.pipe(this.#log, { end: false });
         child.stderr?.pipe(this.#log, { end: false });
         this.#exited = new Promise((resolve) => child.once('exit', () => resolve()));

@@ -3,8 +3,7 @@
 // deliveries file (synchronously, before the answer: a delivery the Runtime saw answered is always on record) as
 // `processor,connection,tenant,sequenceNumber,partition`. The projection keeps a counter per event source. When a
 // call ends it connects again; the run sends the Runtime's new address over IPC after each restart.
-// Arguments: the Runtime's address, the deliveries file, and the number after which this process numbers its
-// connections (each start of the head gets its own range).
+// Arguments: the Runtime's address, the deliveries file.
 import { randomUUID } from 'node:crypto';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { eventHandlersService, filtersService, guidToUuid, millisecondsToDuration, projectionsService, serviceNameOf, uuidToGuid, type dolittle } from '@dolittle-typescript/protocol';
@@ -18,7 +17,6 @@ let address = process.argv[2] ?? '';
 const deliveries = openSync(process.argv[3] ?? 'deliveries.csv', 'a');
 const tenantIndex = new Map(tortureIdentifiers.tenants.map((tenant, index) => [tenant, index]));
 const reconnectDelay = 200;
-const firstConnection = Number(process.argv[4] ?? 0);
 
 /** The names a kind of reverse call uses: its method, and the fields of its requests and results. */
 type ReverseCall = { readonly method: string; readonly request: string; readonly result: string };
@@ -32,7 +30,7 @@ class Consumer {
     readonly #registration: () => Record<string, unknown>;
     readonly #answer: (request: Record<string, unknown>, connection: number) => Record<string, unknown>;
     readonly #call: ReverseCall;
-    #connection = firstConnection;
+    #connection = 0;
     #client: GrpcJs.Client | undefined;
     #stream: AnyStream | undefined;
     #timer: NodeJS.Timeout | undefined;

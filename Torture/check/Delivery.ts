@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 /** One delivery of an event to an event handler of the consumer head. */
 export type Delivery = {
     readonly processor: 'unpartitioned' | 'partitioned';
-    /** The head's connection number for that processor: a new one after every reconnect. */
-    readonly connection: number;
+    /** The head's connection for that processor, `<head start>.<connection>`: a new one after every reconnect and head start. */
+    readonly connection: string;
     readonly tenant: number;
     readonly sequenceNumber: number;
     readonly partition: string;
@@ -21,8 +21,8 @@ export function readDeliveries(file: string): ReadonlyArray<Delivery> {
     const deliveries: Delivery[] = [];
     for (const line of text.split('\n')) {
         const [processor, connection, tenant, sequenceNumber, partition] = line.split(',');
-        if ((processor === 'unpartitioned' || processor === 'partitioned') && partition !== undefined && partition.length === 36) {
-            deliveries.push({ processor, connection: Number(connection), tenant: Number(tenant), sequenceNumber: Number(sequenceNumber), partition });
+        if ((processor === 'unpartitioned' || processor === 'partitioned') && connection !== undefined && partition !== undefined && partition.length === 36) {
+            deliveries.push({ processor, connection, tenant: Number(tenant), sequenceNumber: Number(sequenceNumber), partition });
         }
     }
     return deliveries;

@@ -9,7 +9,7 @@ import type { StoredEvent, TenantStore } from './StoredEvents.js';
 const [source1, source2] = ['11111111-1111-4111-8111-111111111111', '22222222-2222-4222-8222-222222222222'];
 const ordered = (sequenceNumber: number, id: string, eventSource = source1, isPublic = false): StoredEvent => ({ sequenceNumber, typeId: tortureIdentifiers.ordered, eventSource, id, aggregateVersion: undefined, public: isPublic });
 const acknowledged = (ids: ReadonlyArray<string>, sequenceNumbers: ReadonlyArray<number>): CommitRecord => ({ tenant: 0, kind: 'events', ids, outcome: 'acknowledged', sequenceNumbers });
-const delivered = (processor: Delivery['processor'], connection: number, sequenceNumber: number, partition = source1): Delivery => ({ processor, connection, tenant: 0, sequenceNumber, partition });
+const delivered = (processor: Delivery['processor'], connection: number, sequenceNumber: number, partition = source1): Delivery => ({ processor, connection: `1.${connection}`, tenant: 0, sequenceNumber, partition });
 const emptyStore: TenantStore = { events: [], readModels: new Map(), received: [] };
 
 /** The figures that must be 0 and are not, as "subject: name = value". */

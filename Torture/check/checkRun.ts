@@ -166,11 +166,11 @@ function checkHandler(
     // Events handed over again in each connection: at least once allows up to `eventsHandedAgainAtMost` per tenant
     // when the previous connection or the Runtime ended (positions are written coalesced, and a partitioned handler
     // has several partitions in flight).
-    const againInConnection = new Map<number, number>();
+    const againInConnection = new Map<string, number>();
     const handled = events.filter((event) => processor.types.includes(event.typeId));
     const bySequence = new Map(events.map((event) => [event.sequenceNumber, event]));
     const delivered = new Set<number>();
-    const seenInConnection = new Map<number, Set<number>>();
+    const seenInConnection = new Map<string, Set<number>>();
     const lastInOrderScope = new Map<string, number>();
     for (const delivery of deliveries) {
         const event = bySequence.get(delivery.sequenceNumber);

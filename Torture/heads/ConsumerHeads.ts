@@ -11,6 +11,7 @@ export class ConsumerHeads {
     readonly #deliveriesFile: string;
     readonly #log: WriteStream;
     #child: ChildProcess | undefined;
+    #starts = 0;
     #exited: Promise<void> = Promise.resolve();
 
     constructor(deliveriesFile: string, logFile: string) {
@@ -20,7 +21,8 @@ export class ConsumerHeads {
 
     /** Starts the head against the address (the Runtime's private endpoint). */
     start(address: string): void {
-        const child = fork(script, [address, this.#deliveriesFile], { execArgv: ['--import', typeScriptLoader], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+        this.#starts += 1;
+        const child = fork(script, [address, this.#deliveriesFile, String(this.#starts)], { execArgv: ['--import', typeScriptLoader], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
         child.stdout?.pipe(this.#log, { end: false });
         child.stderr?.pipe(this.#log, { end: false });
         this.#exited = new Promise((resolve) => child.once('exit', () => resolve()));

@@ -1,9 +1,11 @@
 // The consumers of a torture run, in a process of their own (so that the run can SIGKILL it): an unpartitioned and a
 // partitioned event handler, a projection and the public filter of the Event Horizon, over raw reverse calls. Each delivery to a handler is written to the
 // deliveries file (synchronously, before the answer: a delivery the Runtime saw answered is always on record) as
-// `processor,connection,tenant,sequenceNumber,partition`. The projection keeps a counter per event source. When a
-// call ends it connects again; the run sends the Runtime's new address over IPC after each restart.
-// Arguments: the Runtime's address, the deliveries file.
+// `processor,connection,tenant,sequenceNumber,partition`, where connection is `<head start>.<connection of that start>`:
+// a head started again after a SIGKILL must not reuse the connection names of the one before it, or the checker would
+// take the new head's first redelivery for a delivery twice in one connection. The projection keeps a counter per
+// event source. When a call ends it connects again; the run sends the Runtime's new address over IPC after each restart.
+// Arguments: the Runtime's address, the deliveries file, the head's start (1 for the first start of the run).
 import { randomUUID } from 'node:crypto';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { eventHandlersService, filtersService, guidToUuid, millisecondsToDuration, projectionsService, serviceNameOf, uuidToGuid, type dolittle } from '@dolittle-typescript/protocol';
@@ -15,6 +17,7 @@ type AnyStream = GrpcJs.ClientDuplexStream<Record<string, unknown>, Record<strin
 
 let address = process.argv[2] ?? '';
 const deliveries = openSync(process.argv[3] ?? 'deliveries.csv', 'a');
+const headStart = Number(process.argv[4] ?? 1);
 const tenantIndex = new Map(tortureIdentifiers.tenants.map((tenant, index) => [tenant, index]));
 const reconnectDelay = 200;
 
@@ -28,14 +31,14 @@ class Consumer {
     readonly #name: string;
     readonly #service: GrpcJs.ServiceDefinition;
     readonly #registration: () => Record<string, unknown>;
-    readonly #answer: (request: Record<string, unknown>, connection: number) => Record<string, unknown>;
+    readonly #answer: (request: Record<string, unknown>, connection: string) => Record<string, unknown>;
     readonly #call: ReverseCall;
     #connection = 0;
     #client: GrpcJs.Client | undefined;
     #stream: AnyStream | undefined;
     #timer: NodeJS.Timeout | undefined;
 
-    constructor(name: string, service: GrpcJs.ServiceDefinition, registration: () => Record<string, unknown>, answer: (request: Record<string, unknown>, connection: number) => Record<string, unknown>, call: ReverseCall = handlerCall) {
+    constructor(name: string, service: GrpcJs.ServiceDefinition, registration: () => Record<string, unknown>, answer: (request: Record<string, unknown>, connection: string) => Record<string, unknown>, call: ReverseCall = handlerCall) {
         this.#name = name;
         this.#call = call;
         this.#service = service;
@@ -46,7 +49,7 @@ class Consumer {
     connect(): void {
         this.#close();
         this.#connection += 1;
-        const connection = this.#connection;
+        const connection = `${headStart}.${this.#connection}`;
         const Client = grpc.makeClientConstructor(this.#service, serviceNameOf(this.#service));
         const client = new Client(address, grpc.credentials.createInsecure());
         const stream = (client as unknown as Record<string, () => AnyStream>)[this.#call.method]!.call(client);
@@ -92,7 +95,7 @@ class Consumer {
 
 const callContext = () => ({ executionContext: executionContextFor(tortureIdentifiers.tenants[0]!), headId: guidToUuid(randomUUID()), pingInterval: millisecondsToDuration(1_000) });
 
-function recordDelivery(processor: string, connection: number, request: Record<string, unknown>): void {
+function recordDelivery(processor: string, connection: string, request: Record<string, unknown>): void {
     const streamEvent = request['event'] as dolittle.runtime.events.processing.StreamEvent.$Properties;
     const event = streamEvent.event!;
     const tenant = tenantIndex.get(uuidToGuid(event.executionContext?.tenantId)) ?? -1;
@@ -100,7 +103,7 @@ function recordDelivery(processor: string, connection: number, request: Record<s
 }
 
 function handlerAnswer(processor: string) {
-    return (request: Record<string, unknown>, connection: number) => {
+    return (request: Record<string, unknown>, connection: string) => {
         recordDelivery(processor, connection, request);
         return { callContext: { callId: (request['callContext'] as { callId: unknown }).callId } };
     };

@@ -28,6 +28,8 @@ export class ClientIsDisconnected extends Error {
  */
 export class RuntimeConnection {
     readonly #client: grpc.Client;
+    readonly #reconnectedListeners = new Set<() => void>();
+    #watching = false;
     #closed = false;
 
     /** Opens the channel (lazily: grpc-js connects on the first call). */
@@ -72,6 +74,45 @@ export class RuntimeConnection {
             throw new ClientIsDisconnected(`Opening ${method.path}`);
         }
         return this.#client.makeBidiStreamRequest(method.path, method.requestSerialize, method.responseDeserialize);
+    }
+
+    /**
+     * Calls the listener each time the channel is ready again after it was lost (the Runtime restarted, or the
+     * network came back): what the Runtime kept in memory only, such as Event Horizon subscriptions, must then be
+     * asked for again. Returns a function that removes the listener.
+     */
+    onReconnected(listener: () => void): () => void {
+        this.#reconnectedListeners.add(listener);
+        if (!this.#watching && !this.#closed) {
+            this.#watching = true;
+            this.#watch(this.#client.getChannel().getConnectivityState(false), false);
+        }
+        return () => this.#reconnectedListeners.delete(listener);
+    }
+
+    /** Follows the channel's states without a deadline (no timer keeps the process alive); closing it ends the watch. */
+    #watch(state: grpc.connectivityState, lost: boolean): void {
+        const channel = this.#client.getChannel();
+        channel.watchConnectivityState(state, Infinity, () => {
+            const now = channel.getConnectivityState(false);
+            if (now === grpc.connectivityState.SHUTDOWN || this.#closed) {
+                return;
+            }
+            let lostNow = lost;
+            if (now === grpc.connectivityState.READY) {
+                if (lost) {
+                    this.#reconnectedListeners.forEach((listener) => listener());
+                }
+                lostNow = false;
+            } else if (state === grpc.connectivityState.READY) {
+                lostNow = true;
+            }
+            if (lostNow && now === grpc.connectivityState.IDLE) {
+                // Connect again without waiting for a call, so that a head with only subscriptions gets them back too.
+                channel.getConnectivityState(true);
+            }
+            this.#watch(now, lostNow);
+        });
     }
 
     /** Closes the channel; calls under way end with a cancellation. */

@@ -24,6 +24,9 @@ export class EventHorizons {
     readonly #outcomes: SubscriptionOutcome[] = [];
     readonly #listeners = new Set<SubscriptionListener>();
     readonly #timers = new Set<NodeJS.Timeout>();
+    /** The subscriptions the Runtime accepted, by index: asked for again when the connection comes back. */
+    readonly #acceptedNow = new Set<number>();
+    #stopListening: (() => void) | undefined;
     #stopped = false;
     /** Resolves when the Runtime accepted every subscription (once each). */
     readonly subscribed: Promise<void>;
@@ -53,11 +56,26 @@ export class EventHorizons {
     /** Asks the Runtime for every subscription. */
     start(): void {
         this.#definitions.forEach((definition, index) => void this.#subscribe(definition, index, 0));
+        if (this.#definitions.length > 0) {
+            // A Runtime keeps the subscriptions it runs in memory: after it restarted, they are asked for again.
+            this.#stopListening = this.#options.connection.onReconnected(() => this.#subscribeAgain());
+        }
+    }
+
+    #subscribeAgain(): void {
+        const accepted = [...this.#acceptedNow];
+        this.#acceptedNow.clear();
+        for (const index of accepted) {
+            const definition = this.#definitions[index]!;
+            this.#options.logger.info('The connection to the Runtime came back; asking for an Event Horizon subscription again', { subscription: definition.subscription.toString(), consumerTenant: definition.consumerTenant.value });
+            void this.#subscribe(definition, index, 0);
+        }
     }
 
     /** Ends every retry timer. */
     stop(): void {
         this.#stopped = true;
+        this.#stopListening?.();
         for (const timer of this.#timers) {
             clearTimeout(timer);
         }
@@ -100,6 +118,7 @@ export class EventHorizons {
             return;
         }
         logger.info('Subscribed to an Event Horizon', { subscription: subscription.toString(), consumerTenant: consumerTenant.value, consent: response.consentId });
+        this.#acceptedNow.add(index);
         this.#accepted[index]?.();
     }
 

@@ -12,6 +12,7 @@ export class ConsumerHeads {
     readonly #log: WriteStream;
     #child: ChildProcess | undefined;
     #exited: Promise<void> = Promise.resolve();
+    #started = 0;
 
     constructor(deliveriesFile: string, logFile: string) {
         this.#deliveriesFile = deliveriesFile;
@@ -20,7 +21,10 @@ export class ConsumerHeads {
 
     /** Starts the head against the address (the Runtime's private endpoint). */
     start(address: string): void {
-        const child = fork(script, [address, this.#deliveriesFile], { execArgv: ['--import', typeScriptLoader], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+        // Each head process numbers its connections from a million past the previous one's.
+        const firstConnection = this.#started * 1_000_000;
+        this.#started += 1;
+        const child = fork(script, [address, this.#deliveriesFile, String(firstConnection)], { execArgv: ['--import', typeScriptLoader], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
         child.stdout?.pipe(this.#log, { end: false });
         child.stderr?.pipe(this.#log, { end: false });
         this.#exited = new Promise((resolve) => child.once('exit', () => resolve()));

@@ -3,7 +3,8 @@
 // deliveries file (synchronously, before the answer: a delivery the Runtime saw answered is always on record) as
 // `processor,connection,tenant,sequenceNumber,partition`. The projection keeps a counter per event source. When a
 // call ends it connects again; the run sends the Runtime's new address over IPC after each restart.
-// Arguments: the Runtime's address, the deliveries file.
+// Arguments: the Runtime's address, the deliveries file, the number its connections count on from (a head started
+// again must not number its connections as the killed one did: the checker tells connections apart by their number).
 import { randomUUID } from 'node:crypto';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { eventHandlersService, filtersService, guidToUuid, millisecondsToDuration, projectionsService, serviceNameOf, uuidToGuid, type dolittle } from '@dolittle-typescript/protocol';
@@ -30,7 +31,7 @@ class Consumer {
     readonly #registration: () => Record<string, unknown>;
     readonly #answer: (request: Record<string, unknown>, connection: number) => Record<string, unknown>;
     readonly #call: ReverseCall;
-    #connection = 0;
+    #connection = Number(process.argv[4] ?? 0);
     #client: GrpcJs.Client | undefined;
     #stream: AnyStream | undefined;
     #timer: NodeJS.Timeout | undefined;

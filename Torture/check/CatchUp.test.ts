@@ -61,4 +61,13 @@ describe('when a run catches up', () => {
         catchUp.add([{ events: [], received: [ordered(0, 'b', source2, true)] }, nothing], [delivered('unpartitioned', 0)]);
         expect([first, again, catchUp.reached]).toEqual([1, 1, 3]);
     });
+
+    it('tells the progress of every tenant and handler, also past one that is behind', () => {
+        const catchUp = new CatchUp(2);
+        catchUp.add([{ events, received: [ordered(0, 'b', source2, true)] }, { events: [ordered(0, 'c')], received: [] }], [...bothHandlers(0), { ...delivered('partitioned', 0), tenant: 1 }]);
+        expect([catchUp.caughtUp(readModels), catchUp.progress()]).toEqual([
+            false,
+            'tenant 0: unpartitioned 1/2, partitioned 1/2, public 1/1; tenant 1: unpartitioned 0/1, partitioned 1/1, public 0/0',
+        ]);
+    });
 });

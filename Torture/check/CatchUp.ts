@@ -86,13 +86,14 @@ export class CatchUp {
 
     /** Whether everything seen so far has reached its consumers, the projection's read models being those given. */
     caughtUp(readModels: ReadonlyArray<ReadonlyMap<string, number>>): boolean {
-        return this.#tenants.every((tenant, index) => {
-            const handlersCaughtUp = [...tenant.handlers.values()].every((handler) => {
+        // Every tenant and handler is brought up to date (no stopping at the first behind), for progress() to be true.
+        const tenantsCaughtUp = this.#tenants.map((tenant, index) => {
+            const handlersCaughtUp = [...tenant.handlers.values()].map((handler) => {
                 while (handler.confirmed < handler.handled.length && handler.delivered.has(handler.handled[handler.confirmed]!)) {
                     handler.confirmed += 1;
                 }
                 return handler.confirmed === handler.handled.length;
-            });
+            }).every(Boolean);
             while (tenant.confirmedPublic < tenant.publicIds.length && tenant.receivedIds.has(tenant.publicIds[tenant.confirmedPublic]!)) {
                 tenant.confirmedPublic += 1;
             }
@@ -101,6 +102,7 @@ export class CatchUp {
                 && [...tenant.expectedReadModels].every(([eventSource, count]) => models.get(eventSource) === count);
             return handlersCaughtUp && tenant.confirmedPublic === tenant.publicIds.length && readModelsCaughtUp;
         });
+        return tenantsCaughtUp.every(Boolean);
     }
 
     /** How much has reached the consumers: deliveries of different events and received events; grows while they move. */

@@ -125,7 +125,12 @@ export class SqliteWriter {
     }
 
     /** Closes the writer's connection and ends its thread, after the writes asked for before. */
-    async close(): Promise<void> {
+    close(): Promise<void> {
+        // In turn, as a write: the writes asked for before, still waiting for their turn, are not cut off.
+        return this.#turn.take(() => this.#closeNow());
+    }
+
+    async #closeNow(): Promise<void> {
         if (this.#ended !== undefined) {
             return;
         }

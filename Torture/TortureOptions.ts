@@ -17,7 +17,7 @@ export type TortureOptions = {
     readonly fileLocks: number;
     /** SIGKILLs of the Event Horizon consumer's Runtime (the producer's are the Runtime kills). */
     readonly consumerKills: number;
-    /** How long the consumers may take to catch up after the writers finish. */
+    /** How long the consumers may go without moving while they catch up after the writers finish. */
     readonly catchUpSeconds: number;
     /** The Runtime's main.js to torture; the repository's build when left out (e.g. a build with a planted fault). */
     readonly runtimeMain: string | undefined;
@@ -36,7 +36,7 @@ export const tortureUsage = `npm run torture -- [options]
   --second-runtimes <count>    a second Runtime on the same stores for a few seconds (default 1)
   --file-locks <count>         the embedded file write-locked by another process for a few seconds (default 1)
   --consumer-kills <count>     SIGKILLs of the Event Horizon consumer microservice's Runtime (default 1)
-  --catch-up <seconds>         how long the consumers may take to catch up at the end (default 180)
+  --catch-up <seconds>         how long the consumers may go without moving while they catch up at the end (default 180)
   --runtime-main <main.js>     torture another build of the Runtime (e.g. one with a planted fault)
   --folder <path>              keep the runs' folders (logs, stores, deliveries) there
   --help`;

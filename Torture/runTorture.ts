@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ThrowAwayPostgresServer } from '../Source/runtime/storage/postgres/given/throwAwayPostgresServer.js';
-import { caughtUp, checkRun, type Figure } from './check/checkRun.js';
-import { readDeliveries } from './check/Delivery.js';
+import { CatchUp } from './check/CatchUp.js';
+import { checkRun, type Figure } from './check/checkRun.js';
+import { GrowingDeliveries, readDeliveries } from './check/Delivery.js';
 import { readStores, type StoreLocation } from './check/readStores.js';
 import { ConsumerHeads } from './heads/ConsumerHeads.js';
 import { TortureRuntime } from './runtime/TortureRuntime.js';
@@ -123,8 +124,30 @@ export async function runTorture(options: TortureOptions, folder: string, postgr
         const brokenThroughSdk = ledger.commits.filter((commit) => commit.kind === 'sdk events' && commit.outcome === 'unknown').slice(0, 3);
         brokenThroughSdk.forEach((commit) => log(`  an SDK commit broke: ${commit.reason ?? ''}`.slice(0, 300)));
         log(`[${backend}] writers done: ${ledger.acknowledgedEvents} events acknowledged; waiting for the consumers to catch up`);
-        const deadline = Date.now() + options.catchUpSeconds * 1_000;
-        while (Date.now() < deadline && !caughtUp(await readStores(location), readDeliveries(join(folder, 'deliveries.csv')))) {
+        // The consumers may take as long as they keep moving: a long run's handlers are far behind when the writers
+        // finish (they take one event at a time from a head), and only a stop of catchUpSeconds is a stall.
+        let deadline = Date.now() + options.catchUpSeconds * 1_000;
+        let reached = 0;
+        const catchUp = new CatchUp();
+        const deliveries = new GrowingDeliveries(join(folder, 'deliveries.csv'));
+        let nextProgress = Date.now() + 60_000;
+        for (;;) {
+            const stores = await readStores(location, catchUp.seen);
+            catchUp.add(stores, deliveries.readNew());
+            if (catchUp.caughtUp(stores.map((store) => store.readModels))) {
+                break;
+            }
+            if (catchUp.reached > reached) {
+                reached = catchUp.reached;
+                deadline = Date.now() + options.catchUpSeconds * 1_000;
+            } else if (Date.now() >= deadline) {
+                log(`  the consumers stopped moving for ${options.catchUpSeconds} s: ${catchUp.progress()}`);
+                break;
+            }
+            if (Date.now() >= nextProgress) {
+                log(`  catching up: ${catchUp.progress()}`);
+                nextProgress = Date.now() + 60_000;
+            }
             await new Promise((resolve) => setTimeout(resolve, 1_000));
         }
         await heads.stop();

@@ -28,9 +28,9 @@ export type EventRow = {
     readonly public: number | boolean;
 };
 
-/** The SQL that reads a scope of a tenant's event log in order (the same on both backends). */
-export function eventLogQuery(scope: string): string {
-    return `SELECT sequence_number, type_id, event_source, content, aggregate_version, public FROM event_log WHERE scope = '${scope}' ORDER BY sequence_number`;
+/** The SQL that reads a scope of a tenant's event log in order, from a sequence number on (the same on both backends). */
+export function eventLogQuery(scope: string, from = 0): string {
+    return `SELECT sequence_number, type_id, event_source, content, aggregate_version, public FROM event_log WHERE scope = '${scope}' AND sequence_number >= ${from} ORDER BY sequence_number`;
 }
 
 /** The SQL that reads the projection's read models (the projection id is a parameter). */

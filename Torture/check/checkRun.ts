@@ -285,13 +285,3 @@ function checkSubscription(tenant: number, store: TenantStore): ReadonlyArray<Fi
         gaps.figure(tenant, subject, 'scoped log sequence number gaps'),
     ];
 }
-
-/** Whether the consumers have caught up with the stores: every handled event delivered and every read model exact. */
-export function caughtUp(stores: ReadonlyArray<TenantStore>, deliveries: ReadonlyArray<Delivery>): boolean {
-    const figures = stores.flatMap((store, tenant) => [
-        ...processors.flatMap((processor) => checkHandler(tenant, processor, store.events, deliveries.filter((delivery) => delivery.tenant === tenant && delivery.processor === processor.name), { positionsMayGoBack: true })),
-        checkProjection(tenant, store),
-        ...checkSubscription(tenant, store),
-    ]);
-    return figures.filter((figure) => figure.name === 'events never delivered' || figure.name === 'public events never received' || figure.subject === 'projection').every((figure) => figure.value === 0);
-}

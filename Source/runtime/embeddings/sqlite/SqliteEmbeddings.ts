@@ -10,10 +10,12 @@ const stateFromRow = (row: StateRow): EmbeddingState => ({ key: row.key, state: 
 
 /** A tenant's embedding definitions and states in the embedded database (the event store's database file). */
 export class SqliteEmbeddings implements EmbeddingStorage {
+    readonly #database: SqliteDatabase;
     readonly #statements;
 
     /** Creates the embeddings over an open database whose embeddings migrations have run. */
     constructor(database: SqliteDatabase) {
+        this.#database = database;
         this.#statements = {
             definition: database.prepare('SELECT initial_state, event_types FROM embedding_definitions WHERE embedding_id = ?'),
             saveDefinition: database.prepare('INSERT OR REPLACE INTO embedding_definitions (embedding_id, initial_state, event_types) VALUES (?, ?, ?)'),
@@ -38,7 +40,7 @@ export class SqliteEmbeddings implements EmbeddingStorage {
     }
 
     async saveDefinition(definition: EmbeddingDefinition): Promise<void> {
-        await writeWhenUnlocked(() => this.#statements.saveDefinition.run(definition.embeddingId, definition.initialState, JSON.stringify(definition.eventTypes)));
+        await writeWhenUnlocked(this.#database, () => this.#statements.saveDefinition.run(definition.embeddingId, definition.initialState, JSON.stringify(definition.eventTypes)));
     }
 
     async state(embeddingId: Guid, key: string): Promise<EmbeddingState | undefined> {
@@ -55,7 +57,7 @@ export class SqliteEmbeddings implements EmbeddingStorage {
     }
 
     async save(embeddingId: Guid, eventSourceId: Guid, state: EmbeddingState): Promise<boolean> {
-        const result = await writeWhenUnlocked(() => this.#statements.save.run(embeddingId, state.key, eventSourceId, state.state, state.version, state.removed ? 1 : 0));
+        const result = await writeWhenUnlocked(this.#database, () => this.#statements.save.run(embeddingId, state.key, eventSourceId, state.state, state.version, state.removed ? 1 : 0));
         return result.changes > 0;
     }
 }

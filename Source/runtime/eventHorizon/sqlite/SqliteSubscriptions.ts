@@ -24,7 +24,7 @@ export class SqliteSubscriptions implements SubscriptionStorage {
     /** Creates the storage over an open file whose migrations have run. */
     constructor(database: SqliteDatabase, lockTimeout = defaultWriteLockWaiting.deadline) {
         this.#database = database;
-        this.#writer = new SqliteWriter(database.name, lockTimeout);
+        this.#writer = new SqliteWriter(database, lockTimeout);
     }
 
     /** Ends the writer's connection and thread. */

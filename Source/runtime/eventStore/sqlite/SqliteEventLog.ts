@@ -26,7 +26,7 @@ export class SqliteEventLog implements EventLogStorage {
     /** Creates the event log over an open file whose migrations have run; a commit waits for another process's write lock up to lockTimeout ms. */
     constructor(database: SqliteDatabase, lockTimeout = defaultWriteLockWaiting.deadline) {
         this.#database = database;
-        this.#writer = new SqliteWriter(database.name, lockTimeout);
+        this.#writer = new SqliteWriter(database, lockTimeout);
         this.#statements = {
             count: database.prepare('SELECT COALESCE(MAX(sequence_number) + 1, 0) FROM event_log WHERE scope = ?').pluck(),
             aggregateVersion: database.prepare('SELECT version FROM aggregates WHERE event_source = ? AND aggregate_root_id = ?').pluck(),

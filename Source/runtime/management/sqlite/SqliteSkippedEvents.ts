@@ -15,10 +15,12 @@ type SkippedEventRow = {
 
 /** The skipped events of a tenant in the embedded database. */
 export class SqliteSkippedEvents implements SkippedEvents {
+    readonly #database: SqliteDatabase;
     readonly #statements;
 
     /** Creates the store over an open database whose management migrations have run. */
     constructor(database: SqliteDatabase) {
+        this.#database = database;
         this.#statements = {
             record: database.prepare(`INSERT INTO skipped_events (${skippedEventColumns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
             of: database.prepare(`SELECT ${skippedEventColumns} FROM skipped_events WHERE scope = ? AND processor_id = ? AND source_stream_id = ? ORDER BY skipped, position`),
@@ -26,7 +28,7 @@ export class SqliteSkippedEvents implements SkippedEvents {
     }
 
     async record(skip: SkippedEvent): Promise<void> {
-        await writeWhenUnlocked(() => this.#statements.record.run(...skippedEventToParameters(skip)));
+        await writeWhenUnlocked(this.#database, () => this.#statements.record.run(...skippedEventToParameters(skip)));
     }
 
     async of(processor: StreamProcessorKey): Promise<ReadonlyArray<SkippedEvent>> {

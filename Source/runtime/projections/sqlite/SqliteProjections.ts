@@ -11,12 +11,14 @@ type DefinitionRow = { readonly initial_state: string; readonly event_selectors:
 
 /** A tenant's projection definitions and read models in the embedded database (the event store's database file). */
 export class SqliteProjections implements ProjectionStorage {
+    readonly #database: SqliteDatabase;
     readonly #statements;
     readonly #saveDefinition;
     readonly #commit;
 
     /** Creates the projections over an open database whose streams and projections migrations have run. */
     constructor(database: SqliteDatabase) {
+        this.#database = database;
         const statements = {
             definition: database.prepare('SELECT initial_state, event_selectors FROM projection_definitions WHERE scope = ? AND projection_id = ?'),
             saveDefinition: database.prepare('INSERT OR REPLACE INTO projection_definitions (scope, projection_id, initial_state, event_selectors) VALUES (?, ?, ?, ?)'),
@@ -75,7 +77,7 @@ export class SqliteProjections implements ProjectionStorage {
     }
 
     async saveDefinition(definition: ProjectionDefinition, reset?: { readonly processor: StreamProcessorKey }): Promise<void> {
-        await writeWhenUnlocked(() => this.#saveDefinition.immediate(definition, reset));
+        await writeWhenUnlocked(this.#database, () => this.#saveDefinition.immediate(definition, reset));
     }
 
     async failingKeys(scope: Guid, projectionId: Guid): Promise<ReadonlyMap<string, FailingKey>> {
@@ -99,6 +101,6 @@ export class SqliteProjections implements ProjectionStorage {
     async commit(scope: Guid, projectionId: Guid, changes: ReadonlyArray<ReadModelChange>, processor: StreamProcessorKey, state: ProjectionState): Promise<void> {
         // Like processor states, read models are derived from the event log: the commit is in the WAL before it
         // returns (it survives a process kill), and the next event commit fsyncs it (see SqliteStreams).
-        await writeWhenUnlocked(() => this.#commit.immediate(scope, projectionId, changes, processor, state));
+        await writeWhenUnlocked(this.#database, () => this.#commit.immediate(scope, projectionId, changes, processor, state));
     }
 }

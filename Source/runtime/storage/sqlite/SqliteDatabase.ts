@@ -2,9 +2,10 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { SqliteMigration } from './SqliteMigration.js';
+import { WriteTurn } from './WriteTurn.js';
 
-/** An open embedded database. */
-export type SqliteDatabase = Database.Database;
+/** An open embedded database, with the turns its writers in this process take (see WriteTurn). */
+export type SqliteDatabase = Database.Database & { readonly writeTurn: WriteTurn };
 
 /**
  * Opens (or creates) an embedded database file and brings its tables up to date.
@@ -35,5 +36,5 @@ export function openSqliteDatabase(file: string, migrations: ReadonlyArray<Sqlit
     // From here on a locked database answers SQLITE_BUSY at once: better-sqlite3 is synchronous, so a busy timeout
     // would spin inside a statement and hold the event loop of every tenant. Writers wait with writeWhenUnlocked.
     database.pragma('busy_timeout = 0');
-    return database;
+    return Object.assign(database, { writeTurn: new WriteTurn() });
 }

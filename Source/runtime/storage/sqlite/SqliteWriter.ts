@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import type { WriteTurn } from './WriteTurn.js';
 
 /** One statement of a write, and the rows of parameters it runs for, in order. */
 export type SqliteStatementRun = {
@@ -83,16 +84,20 @@ parentPort.on('message', (message) => {
  * batch and waiting for the disk (fsync, synchronous=FULL) never hold the event loop of the Runtime. Each write is
  * one transaction begun IMMEDIATE; while another connection or process holds the write lock, the worker waits up
  * to lockTimeout milliseconds (its busy_timeout: it blocks only the worker), then the write fails with SQLITE_BUSY.
- * Writes run one at a time, in the order they were asked for.
+ * Writes run one at a time, in the order they were asked for, each in its turn among the writers of the file in
+ * this process (the main connection's too, see WriteTurn).
  */
 export class SqliteWriter {
     readonly #worker: Worker;
+    readonly #turn: WriteTurn;
     readonly #pending = new Map<number, { readonly resolve: () => void; readonly reject: (error: Error) => void }>();
     #nextId = 0;
     #ended: Error | undefined;
 
-    /** Starts the writer's thread and connection on a file whose migrations have run. */
-    constructor(file: string, lockTimeout: number) {
+    /** Starts the writer's thread and connection on the file of an open database whose migrations have run. */
+    constructor(database: { readonly name: string; readonly writeTurn: WriteTurn }, lockTimeout: number) {
+        const file = database.name;
+        this.#turn = database.writeTurn;
         const driver = createRequire(import.meta.url).resolve('better-sqlite3');
         this.#worker = new Worker(workerSource, { eval: true, workerData: { driver, file, lockTimeout } });
         this.#worker.unref();
@@ -103,6 +108,10 @@ export class SqliteWriter {
 
     /** Runs the statements in one transaction; resolves once it is committed and on disk. */
     write(runs: ReadonlyArray<SqliteStatementRun>): Promise<void> {
+        return this.#turn.take(() => this.#writeNow(runs));
+    }
+
+    #writeNow(runs: ReadonlyArray<SqliteStatementRun>): Promise<void> {
         if (this.#ended !== undefined) {
             return Promise.reject(this.#ended);
         }
@@ -116,7 +125,12 @@ export class SqliteWriter {
     }
 
     /** Closes the writer's connection and ends its thread, after the writes asked for before. */
-    async close(): Promise<void> {
+    close(): Promise<void> {
+        // In turn, as a write: the writes asked for before, still waiting for their turn, are not cut off.
+        return this.#turn.take(() => this.#closeNow());
+    }
+
+    async #closeNow(): Promise<void> {
         if (this.#ended !== undefined) {
             return;
         }

@@ -6,6 +6,12 @@ import type { SqliteDatabase } from './SqliteDatabase.js';
  * SQLITE_BUSY when another process holds the lock. Reads alone would pass while commits fail.
  */
 export function probeSqliteDatabase(database: SqliteDatabase): Promise<void> {
+    // In its turn among this process's writers (WriteTurn): otherwise it would see the lock of the event log's own
+    // writer thread, and report the store unreachable under a steady load of commits.
+    return database.writeTurn.take(() => probeNow(database));
+}
+
+function probeNow(database: SqliteDatabase): Promise<void> {
     if (!database.open || database.inTransaction) {
         return Promise.resolve();
     }

@@ -1,3 +1,5 @@
+import type { WriteTurn } from './WriteTurn.js';
+
 /** How long writeWhenUnlocked waits for another connection's write lock, and how it waits. */
 export type WriteLockWaiting = {
     /** How long to keep trying, in milliseconds, before the busy error is thrown. */
@@ -12,14 +14,18 @@ export type WriteLockWaiting = {
 export const defaultWriteLockWaiting: WriteLockWaiting = { deadline: 5_000, firstPause: 1, maximumPause: 50 };
 
 /**
- * Runs a write on an embedded database, trying again while another connection (usually another process) holds
- * the database's write lock. The connection runs with busy_timeout 0 (see openSqliteDatabase), so a locked
+ * Runs a write on an embedded database in its turn among this process's writers (WriteTurn), trying again while
+ * another connection (usually another process) holds the database's write lock. The connection runs with busy_timeout 0 (see openSqliteDatabase), so a locked
  * database answers SQLITE_BUSY at once instead of spinning inside the synchronous driver; the waiting happens
  * here, on timers, so the event loop serves every other call meanwhile. The write must change nothing when it
  * fails busy: a transaction begun IMMEDIATE does (it takes the lock before its first statement).
  * After the deadline the last busy error is thrown, for the caller to classify.
  */
-export async function writeWhenUnlocked<T>(write: () => T, waiting: WriteLockWaiting = defaultWriteLockWaiting, clock: () => number = Date.now): Promise<T> {
+export function writeWhenUnlocked<T>(database: { readonly writeTurn: WriteTurn }, write: () => T, waiting: WriteLockWaiting = defaultWriteLockWaiting, clock: () => number = Date.now): Promise<T> {
+    return database.writeTurn.take(() => writeUntilUnlocked(write, waiting, clock));
+}
+
+async function writeUntilUnlocked<T>(write: () => T, waiting: WriteLockWaiting, clock: () => number): Promise<T> {
     const giveUpAt = clock() + waiting.deadline;
     let pause = waiting.firstPause;
     for (;;) {

@@ -61,7 +61,7 @@ export class SqliteStreams implements StreamStorage {
 
     async saveDefinition(definition: StreamDefinition): Promise<void> {
         const filter = JSON.stringify(streamFilterToStored(definition.filter));
-        await writeWhenUnlocked(() => this.#statements.saveDefinition.run(definition.scope, definition.streamId, publicColumn(definition), definition.partitioned ? 1 : 0, filter));
+        await writeWhenUnlocked(this.#database, () => this.#statements.saveDefinition.run(definition.scope, definition.streamId, publicColumn(definition), definition.partitioned ? 1 : 0, filter));
     }
 
     async length(key: StreamKey): Promise<number> {
@@ -79,7 +79,7 @@ export class SqliteStreams implements StreamStorage {
     }
 
     async appendAndSaveState(key: StreamKey, events: ReadonlyArray<FilteredEvent>, processor: StreamProcessorKey, state: StreamProcessorState): Promise<ReadonlyArray<StreamEvent>> {
-        return writeWhenUnlocked(() => this.#withBookkeepingDurability(() => this.#appendAndSaveStateTransaction.immediate(key, events, processor, state)));
+        return writeWhenUnlocked(this.#database, () => this.#withBookkeepingDurability(() => this.#appendAndSaveStateTransaction.immediate(key, events, processor, state)));
     }
 
     async state(processor: StreamProcessorKey): Promise<StreamProcessorState | undefined> {
@@ -93,7 +93,7 @@ export class SqliteStreams implements StreamStorage {
     }
 
     async saveState(processor: StreamProcessorKey, state: StreamProcessorState): Promise<void> {
-        await writeWhenUnlocked(() => this.#withBookkeepingDurability(() => this.#saveStateTransaction.immediate(processor, state)));
+        await writeWhenUnlocked(this.#database, () => this.#withBookkeepingDurability(() => this.#saveStateTransaction.immediate(processor, state)));
     }
 
     async processorKeys(): Promise<ReadonlyArray<StreamProcessorKey>> {

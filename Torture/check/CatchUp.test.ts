@@ -6,7 +6,7 @@ import type { StoredEvent } from './StoredEvents.js';
 
 const [source1, source2] = ['11111111-1111-4111-8111-111111111111', '22222222-2222-4222-8222-222222222222'];
 const ordered = (sequenceNumber: number, id: string, eventSource = source1, isPublic = false): StoredEvent => ({ sequenceNumber, typeId: tortureIdentifiers.ordered, eventSource, id, aggregateVersion: undefined, public: isPublic });
-const delivered = (processor: Delivery['processor'], sequenceNumber: number, partition = source1): Delivery => ({ processor, connection: 1, tenant: 0, sequenceNumber, partition });
+const delivered = (processor: Delivery['processor'], sequenceNumber: number, partition = source1): Delivery => ({ processor, connection: '1.1', tenant: 0, sequenceNumber, partition });
 const bothHandlers = (sequenceNumber: number, partition = source1) => [delivered('unpartitioned', sequenceNumber, partition), delivered('partitioned', sequenceNumber, partition)];
 const nothing = { events: [], received: [] };
 

@@ -1,5 +1,6 @@
 import type { PeerSystem } from '../PeerSystem.js';
 import { dolittleLean } from './dolittle/dolittleLean.js';
+import { dolittleOurSdk } from './dolittle/dolittleOurSdk.js';
 import { dolittleSdk17 } from './dolittle/dolittleSdk17.js';
 import { emmettPostgres } from './emmettPostgres.js';
 import { emmettSqlite } from './emmettSqlite.js';
@@ -8,7 +9,7 @@ import { rawPostgres } from './rawPostgres.js';
 
 /**
  * Every system of the comparison, in the order they run: the ceiling first, then the peers, then ours. A new system
- * (e.g. our own SDK) is one file implementing PeerSystem and one line here.
+ * is one file implementing PeerSystem and one line here.
  */
 export const peerSystems: ReadonlyArray<PeerSystem> = [
     rawPostgres,
@@ -17,5 +18,6 @@ export const peerSystems: ReadonlyArray<PeerSystem> = [
     emmettSqlite,
     dolittleLean('postgres'),
     dolittleSdk17('postgres'),
+    dolittleOurSdk('postgres'),
     dolittleLean('embedded'),
 ];

@@ -1,37 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { consentFor, consumerStore, producerMicroservice, startConsumer, startProducer } from '../../runtime/eventHorizon/given/twoMicroservices.js';
+import { consentFor, consumerMicroservice, consumerStore, producerMicroservice, startConsumer, startProducer } from '../../runtime/eventHorizon/given/twoMicroservices.js';
 import { backendsForTests } from '../../runtime/host/given/backendsForTests.js';
 import { developmentTenant } from '../../runtime/host/given/developmentTenant.js';
 import { printLogsOnFailure } from '../../runtime/host/given/printLogsOnFailure.js';
 import type { RuntimeUnderTest } from '../../runtime/host/given/RuntimeUnderTest.js';
 import { waitUntil } from '../../runtime/host/given/waitUntil.js';
 import { describeForEachBackend } from '../../runtime/storage/postgres/given/describeForEachBackend.js';
-import { Client } from '../Client.js';
-import type { ClientBuilder } from '../ClientBuilder.js';
+import type { Client } from '../Client.js';
 import type { EventContext } from '../eventStore/EventContext.js';
 import { PartitionedFilterResult } from '../filters/PartitionedFilterResult.js';
-import { structuredLogger } from '../logging/Logger.js';
+import { connectOurClient, type RecordedLines } from '../given/connectOurClient.js';
 import type { SubscriptionOutcome } from './Subscription.js';
 
 const backends = await backendsForTests(import.meta.url);
-const consumerMicroservice = '7cf1ebc3-1a4d-4fa3-8a08-7d3b5a4f2c10';
-
-/** One of our clients for a microservice, with short pings and reconnects, logging into the lines given. */
-function ourClient(runtime: RuntimeUnderTest, microservice: string, lines: string[], configure: (builder: ClientBuilder) => ClientBuilder): Client {
-    return configure(Client.forMicroservice(microservice)
-        .withRuntimeOn(runtime.address, runtime.privatePort)
-        .withLogging(structuredLogger({ level: 'debug', write: (line) => lines.push(line) }))
-        .withPingInterval(1_000)
-        .withReconnectPolicy({ initialMilliseconds: 100, maximumMilliseconds: 1_000 })).build();
-}
 
 describeForEachBackend(backends, 'when our SDK subscribes over the Event Horizon on the $kind store', (backend) => {
     let producer: RuntimeUnderTest | undefined;
     let consumer: RuntimeUnderTest | undefined;
     let producerHead: Client;
     let consumerHead: Client;
-    const lines: string[] = [];
+    const recorded: RecordedLines = { lines: [] };
     const eventType = randomUUID();
     const [stream, partition, unconsentedPartition, scope, unconsentedScope] = [randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID()];
     const handled: Array<{ readonly name: string; readonly eventSourceId: string }> = [];
@@ -52,12 +41,12 @@ describeForEachBackend(backends, 'when our SDK subscribes over the Event Horizon
     beforeAll(async () => {
         producer = await startProducer(backend, [consentFor(stream, partition)]);
         consumer = await startConsumer(backend, producer, consumerStore(backend));
-        producerHead = ourClient(producer, producerMicroservice, lines, (builder) => builder
-            .withFilters((filters) => filters.createPublicFilter(stream, (filter) => filter.handle(() => new PartitionedFilterResult(true, partition)))));
+        producerHead = connectOurClient(producer, (builder) => builder
+            .withFilters((filters) => filters.createPublicFilter(stream, (filter) => filter.handle(() => new PartitionedFilterResult(true, partition)))), recorded, producerMicroservice);
         await producerHead.registered;
         await commit('private before', false);
         await commit('public before', true);
-        consumerHead = ourClient(consumer, consumerMicroservice, lines, (builder) => builder
+        consumerHead = connectOurClient(consumer, (builder) => builder
             .withEventHorizons((eventHorizons) => eventHorizons
                 .forTenant(developmentTenant, (tenant) => {
                     tenant.fromProducerMicroservice(producerMicroservice).fromProducerTenant(developmentTenant).fromProducerStream(stream).fromProducerPartition(partition).toScope(scope);
@@ -69,7 +58,7 @@ describeForEachBackend(backends, 'when our SDK subscribes over the Event Horizon
             .withEventHandlers((handlers) => handlers.createEventHandler(randomUUID(), (handler) => handler.inScope(scope).unpartitioned()
                 .handle(eventType, (event: { readonly name: string }, context: EventContext) => {
                     handled.push({ name: event.name, eventSourceId: context.eventSourceId.value });
-                }))));
+                }))), recorded, consumerMicroservice);
         consumerHead.eventHorizons.onResponse((outcome) => outcomes.push(outcome));
         await waitUntil(() => handled.some((event) => event.name === 'public before'), 'the scoped handler handled the first public event', 60_000);
         await commit('private after', false);
@@ -104,6 +93,6 @@ describeForEachBackend(backends, 'when our SDK subscribes over the Event Horizon
         expect([failedCallbacks[0], refused[0]?.subscription.scope.value, (refused[0]?.response.failure?.reason.length ?? 0) > 0]).toEqual([unconsentedScope, unconsentedScope, true]);
     });
     it('logs why the refused subscription is asked again', () => {
-        expect(lines.some((line) => line.includes('An Event Horizon subscription was not accepted; asking again') && line.includes(unconsentedScope))).toBe(true);
+        expect(recorded.lines.some((line) => line.includes('An Event Horizon subscription was not accepted; asking again') && line.includes(unconsentedScope))).toBe(true);
     });
 });

@@ -7,9 +7,9 @@ import { printLogsOnFailure } from '../../runtime/host/given/printLogsOnFailure.
 import type { RuntimeUnderTest } from '../../runtime/host/given/RuntimeUnderTest.js';
 import { waitUntil } from '../../runtime/host/given/waitUntil.js';
 import { describeForEachBackend } from '../../runtime/storage/postgres/given/describeForEachBackend.js';
-import { Client } from '../Client.js';
+import type { Client } from '../Client.js';
+import { connectOurClient, type RecordedLines } from '../given/connectOurClient.js';
 import { PartitionedFilterResult } from '../filters/PartitionedFilterResult.js';
-import { structuredLogger } from '../logging/Logger.js';
 
 const backends = await backendsForTests(import.meta.url);
 
@@ -18,36 +18,29 @@ describeForEachBackend(backends, 'when the consumer\'s Runtime on the $kind stor
     let consumer: RuntimeUnderTest | undefined;
     let producerHead: Client | undefined;
     let consumerHead: Client | undefined;
-    const lines: string[] = [];
+    const recorded: RecordedLines = { lines: [] };
     const eventType = randomUUID();
     const [stream, partition, scope] = [randomUUID(), randomUUID(), randomUUID()];
     const handled: string[] = [];
     printLogsOnFailure(() => producer);
     printLogsOnFailure(() => consumer);
 
-    const client = (runtime: RuntimeUnderTest, microservice: string) => Client.forMicroservice(microservice)
-        .withRuntimeOn(runtime.address, runtime.privatePort)
-        .withLogging(structuredLogger({ level: 'info', write: (line) => lines.push(line) }))
-        .withPingInterval(1_000)
-        .withReconnectPolicy({ initialMilliseconds: 100, maximumMilliseconds: 1_000 });
     const commitPublic = (name: string) => producerHead!.eventStore.forTenant(developmentTenant).commit({ content: { name }, eventSourceId: randomUUID(), eventType, public: true });
 
     beforeAll(async () => {
         producer = await startProducer(backend, [consentFor(stream, partition)]);
         consumer = await startConsumer(backend, producer, consumerStore(backend));
-        producerHead = client(producer, producerMicroservice)
-            .withFilters((filters) => filters.createPublicFilter(stream, (filter) => filter.handle(() => new PartitionedFilterResult(true, partition))))
-            .build();
+        producerHead = connectOurClient(producer, (builder) => builder
+            .withFilters((filters) => filters.createPublicFilter(stream, (filter) => filter.handle(() => new PartitionedFilterResult(true, partition)))), recorded, producerMicroservice);
         await producerHead.registered;
-        consumerHead = client(consumer, consumerMicroservice)
+        consumerHead = connectOurClient(consumer, (builder) => builder
             .withEventHorizons((eventHorizons) => eventHorizons.forTenant(developmentTenant, (tenant) => {
                 tenant.fromProducerMicroservice(producerMicroservice).fromProducerTenant(developmentTenant).fromProducerStream(stream).fromProducerPartition(partition).toScope(scope);
             }))
             .withEventHandlers((handlers) => handlers.createEventHandler(randomUUID(), (handler) => handler.inScope(scope).unpartitioned()
                 .handle(eventType, (event: { readonly name: string }) => {
                     handled.push(event.name);
-                })))
-            .build();
+                }))), recorded, consumerMicroservice);
         await consumerHead.eventHorizons.subscribed;
         await commitPublic('before the restart');
         await waitUntil(() => handled.includes('before the restart'), 'the scoped handler handled the event committed before the restart', 60_000);
@@ -67,6 +60,6 @@ describeForEachBackend(backends, 'when the consumer\'s Runtime on the $kind stor
         expect(handled.filter((name) => name === 'after the restart').length).toBeGreaterThanOrEqual(1);
     });
     it('logs that it asked again because the connection came back', () => {
-        expect(lines.some((line) => line.includes('asking for an Event Horizon subscription again'))).toBe(true);
+        expect(recorded.lines.some((line) => line.includes('asking for an Event Horizon subscription again'))).toBe(true);
     });
 });
